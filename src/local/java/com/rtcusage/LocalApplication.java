@@ -1,0 +1,22 @@
+package com.rtcusage;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * README's first command ({@code mvn -Plocal spring-boot:run}): an embedded KRaft broker, then the
+ * service in profile {@code local}, whose sandbox answers ListUsages. Compiled only by the Maven
+ * profile {@code local}, so none of it is in the production jar.
+ */
+public final class LocalApplication {
+
+    private LocalApplication() {
+    }
+
+    public static void main(String[] args) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.afterPropertiesSet();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
+        Application.exitIfOneShot(new SpringApplicationBuilder(Application.class).profiles("local").run(args));
+    }
+}

@@ -1,0 +1,93 @@
+package com.rtcusage.publish;
+
+import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.usage.WindowPlanner;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Header;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The content id last acknowledged by Kafka for every key, so that a sweep publishes a key again
+ * only when its minutes, cost or finality changed. The state lives in Kafka itself: before the
+ * first sweep it is read back from the compacted record topic, so a restarted or rescheduled pod
+ * knows what is already there.
+ */
+@Component("publishedContent")
+public class PublishedContent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublishedContent.class);
+
+    private final Map<String, String> contentIdByKey = new ConcurrentHashMap<>();
+    private final KafkaClients clients;
+    private final TopicSetup topics;
+    private final String topic;
+    private final Clock clock;
+    private volatile boolean loaded;
+
+    public PublishedContent(KafkaClients clients, TopicSetup topics, RtcUsageProperties properties, Clock clock) {
+        this.clients = clients;
+        this.topics = topics;
+        this.topic = properties.kafka().topic();
+        this.clock = clock;
+    }
+
+    /** Creates missing topics and reads the record topic back once; a failure is retried by the next sweep. */
+    public synchronized void load() throws Exception {
+        if (loaded) {
+            return;
+        }
+        topics.createMissing();
+        LocalDate oldestReachable = WindowPlanner.plan(clock.instant(), WindowPlanner.API_MAX_DAYS).firstDay();
+        int count = 0;
+        try (KafkaConsumer<String, String> consumer = clients.reader()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition, Duration.ofSeconds(30)) < end.get(partition))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+                    org.apache.kafka.common.header.Header contentId = record.headers().lastHeader(UsageRecords.CE_ID);
+                    if (record.key() != null && contentId != null && isReachable(record.key(), oldestReachable)) {
+                        contentIdByKey.put(record.key(), new String(contentId.value(), StandardCharsets.UTF_8));
+                        count++;
+                    }
+                }
+            }
+        }
+        loaded = true;
+        LOG.info("Read back {} records ({} keys) from topic {}", count, contentIdByKey.size(), topic);
+    }
+
+    /** True when this content was never acknowledged for this key. */
+    public boolean isChanged(@Header(KafkaConstants.KEY) String key, @Header(UsageRecords.CE_ID) String contentId) {
+        return !contentId.equals(contentIdByKey.get(key));
+    }
+
+    /** Called only after Kafka acknowledged the record. */
+    public void remember(@Header(KafkaConstants.KEY) String key, @Header(UsageRecords.CE_ID) String contentId) {
+        contentIdByKey.put(key, contentId);
+    }
+
+    /** Days the API can no longer return need no memory. */
+    private static boolean isReachable(String key, LocalDate oldestReachable) {
+        int separator = key.lastIndexOf(':');
+        try {
+            return !LocalDate.parse(key.substring(separator + 1)).isBefore(oldestReachable);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

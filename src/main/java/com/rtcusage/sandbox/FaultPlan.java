@@ -1,0 +1,44 @@
+package com.rtcusage.sandbox;
+
+import java.time.Duration;
+
+/**
+ * Decides, request by request, which of the installed {@link SandboxFaults} strikes. Counting
+ * restarts at each installation, so "every Nth" means the Nth request after the faults were set.
+ */
+final class FaultPlan {
+
+    enum Outcome { NONE, FAIL, GARBAGE, THROTTLE }
+
+    /** What one request is subject to, taken from a single consistent set of faults. */
+    record Decision(Outcome outcome, Duration latency, boolean extraDayOutsideWindow) {
+    }
+
+    private SandboxFaults faults = SandboxFaults.none();
+    private long count;
+    private int throttleLeft;
+
+    synchronized void install(SandboxFaults newFaults) {
+        faults = newFaults;
+        count = 0;
+        throttleLeft = newFaults.throttleNext();
+    }
+
+    synchronized Decision next() {
+        count++;
+        Outcome outcome = Outcome.NONE;
+        if (strikes(faults.failEveryNth())) {
+            outcome = Outcome.FAIL;
+        } else if (strikes(faults.garbageEveryNth())) {
+            outcome = Outcome.GARBAGE;
+        } else if (throttleLeft > 0) {
+            throttleLeft--;
+            outcome = Outcome.THROTTLE;
+        }
+        return new Decision(outcome, faults.latency(), faults.extraDayOutsideWindow());
+    }
+
+    private boolean strikes(int everyNth) {
+        return everyNth > 0 && count % everyNth == 0;
+    }
+}

@@ -1,0 +1,62 @@
+package com.rtcusage.sandbox;
+
+import com.rtcusage.config.Secret;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Profile {@code local} only: starts the ListUsages sandbox on a random loopback port before
+ * anything reads {@code rtc-usage.api.endpoint}, publishes the port as {@code local.sandbox.port},
+ * and registers the sandbox as bean {@code usageSandbox}. The sandbox knows the configured
+ * accounts' keys, as Volcengine would. Without the profile it does nothing.
+ */
+public class LocalSandboxInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** The profile that turns the sandbox on. */
+    public static final String PROFILE = "local";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment environment = context.getEnvironment();
+        if (!environment.acceptsProfiles(Profiles.of(PROFILE))) {
+            return;
+        }
+        Binder binder = Binder.get(environment);
+        List<AccountKeys> accounts = binder.bind("rtc-usage.accounts", Bindable.listOf(AccountKeys.class)).orElse(List.of());
+        SandboxSettings settings = new SandboxSettings(
+                binder.bind("rtc-usage.api.region", String.class).orElse("cn-north-1"),
+                binder.bind("rtc-usage.api.service", String.class).orElse("rtc"),
+                binder.bind("sandbox.requests-per-second", Integer.class).orElse(2),
+                binder.bind("sandbox.data-delay", Duration.class).orElse(Duration.ofHours(8)),
+                accounts.stream()
+                        .map(account -> new SandboxAccount(account.accessKeyId(), new Secret(account.secretAccessKey()),
+                                Set.copyOf(account.appIds())))
+                        .toList());
+
+        UsageSandbox sandbox = new UsageSandbox(settings, Clock.systemUTC());
+        sandbox.start(binder.bind("sandbox.port", Integer.class).orElse(0));
+        environment.getPropertySources().addFirst(
+                new MapPropertySource("usageSandbox", Map.of("local.sandbox.port", sandbox.endpoint().getPort())));
+        context.getBeanFactory().registerSingleton("usageSandbox", sandbox);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                sandbox.close();
+            }
+        });
+    }
+
+    /** The part of an account the sandbox needs. */
+    record AccountKeys(String accessKeyId, String secretAccessKey, List<String> appIds) {
+    }
+}

@@ -1,0 +1,87 @@
+package com.rtcusage.signing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.config.RtcUsageProperties.Account;
+import com.rtcusage.usage.UsageRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Headers;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds and signs the ListUsages call of one request. Runs after the throttle, so the X-Date is
+ * the moment the request really leaves, however long it waited for its turn.
+ */
+@Component("listUsagesSigner")
+public class ListUsagesSigner {
+
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    private static final String CONTENT_TYPE = "application/json";
+
+    private final VolcSigner signer;
+    private final Map<String, Credentials> credentials;
+    private final String host;
+    private final List<Map.Entry<String, String>> query;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+
+    public ListUsagesSigner(RtcUsageProperties properties, Clock clock, ObjectMapper mapper) {
+        this.signer = new VolcSigner(properties.api().region(), properties.api().service());
+        this.credentials = properties.accounts().stream().collect(Collectors.toMap(Account::name,
+                account -> new Credentials(account.accessKeyId(), account.secretAccessKey(), account.sessionToken()),
+                (first, second) -> first));
+        this.host = hostHeader(properties.api().endpoint());
+        this.query = List.of(new SimpleEntry<>("Action", "ListUsages"), new SimpleEntry<>("Version", properties.api().version()));
+        this.clock = clock;
+        this.mapper = mapper;
+    }
+
+    /** Returns the JSON body to POST and sets the signed headers and the query on the message. */
+    public byte[] sign(@ExchangeProperty("usageRequest") UsageRequest request, @Headers Map<String, Object> headers) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("AppId", request.appId());
+        fields.put("StartTime", RFC_3339.format(request.window().start()));
+        fields.put("EndTime", RFC_3339.format(request.window().end()));
+        byte[] body = json(fields);
+        SignedRequest signed = signer.sign(
+                new SignableRequest("POST", host, "/", query, Map.of("Content-Type", CONTENT_TYPE), body),
+                credentials.get(request.account()), clock.instant());
+        signed.headers().forEach((name, value) -> {
+            if (!"Host".equals(name)) {
+                headers.put(name, value);
+            }
+        });
+        headers.put(Exchange.CONTENT_TYPE, CONTENT_TYPE);
+        headers.put(Exchange.HTTP_METHOD, "POST");
+        headers.put(Exchange.HTTP_QUERY, query.stream()
+                .map(parameter -> VolcSigner.encode(parameter.getKey()) + "=" + VolcSigner.encode(parameter.getValue()))
+                .collect(Collectors.joining("&")));
+        return body;
+    }
+
+    /** The Host header the HTTP client will send: default ports are left out. */
+    static String hostHeader(URI endpoint) {
+        int port = endpoint.getPort();
+        boolean defaultPort = port == -1 || (port == 80 && "http".equals(endpoint.getScheme()))
+                || (port == 443 && "https".equals(endpoint.getScheme()));
+        return defaultPort ? endpoint.getHost() : endpoint.getHost() + ":" + port;
+    }
+
+    private byte[] json(Map<String, String> fields) {
+        try {
+            return mapper.writeValueAsBytes(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the ListUsages body", e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package com.rtcusage.usage;
+
+/**
+ * A ListUsages call that did not give usable figures, with what the API said about it. The message
+ * names the app and the code, never a credential.
+ */
+public abstract class ApiCallException extends RuntimeException {
+
+    private final UsageRequest request;
+    private final Integer httpStatus;
+    private final String errorCode;
+    private final String errorMessage;
+    private final String requestId;
+    private final String body;
+
+    protected ApiCallException(UsageRequest request, Integer httpStatus, String errorCode, String errorMessage,
+            String requestId, String body) {
+        super("ListUsages for app " + request.appId() + " of account " + request.account() + " failed: HTTP "
+                + httpStatus + " " + errorCode + (errorMessage == null ? "" : " (" + errorMessage + ")"));
+        this.request = request;
+        this.httpStatus = httpStatus;
+        this.errorCode = errorCode;
+        this.errorMessage = errorMessage;
+        this.requestId = requestId;
+        this.body = body;
+    }
+
+    public UsageRequest request() {
+        return request;
+    }
+
+    public Integer httpStatus() {
+        return httpStatus;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String body() {
+        return body;
+    }
+}

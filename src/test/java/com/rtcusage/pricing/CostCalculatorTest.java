@@ -1,0 +1,97 @@
+package com.rtcusage.pricing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rtcusage.config.InvalidConfigurationException;
+import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.config.RtcUsageProperties.PriceBook;
+import com.rtcusage.usage.DailyUsage;
+import com.rtcusage.usage.TierMinutes;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CostCalculatorTest {
+
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-26T03:00:00Z"), ZoneOffset.UTC);
+    private static final PriceBook LIST_PRICES = book("2020-01-01", "0.99", "1.99", "3.99", "8.99");
+
+    @Test
+    void pricesTheDesignExampleToTheCent() {
+        CostCalculator calculator = calculator(1000, LIST_PRICES);
+
+        Cost cost = calculator.price(usage("2021-07-24", 12345, 123456, 11111, 12321)).cost();
+
+        assertThat(cost.currency()).isEqualTo("USD");
+        assertThat(cost.audio()).hasToString("12.221550");
+        assertThat(cost.video360p()).hasToString("245.677440");
+        assertThat(cost.video720p()).hasToString("44.332890");
+        assertThat(cost.video1080p()).hasToString("110.765790");
+        assertThat(cost.total()).hasToString("412.997670");
+    }
+
+    @Test
+    void roundsTiesToEvenAtTheSixthDigitAndSumsTheRoundedTiers() {
+        // unit 1000 minutes, price 0.000001: 500 minutes cost 0.0000005 -> 0.000000 (tie, even),
+        // 1500 minutes cost 0.0000015 -> 0.000002 (tie, even), 2500 -> 0.0000025 -> 0.000002.
+        CostCalculator calculator = calculator(1000, book("2020-01-01", "0.000001", "0.000001", "0.000001", "0.000001"));
+
+        Cost cost = calculator.price(usage("2026-11-20", 500, 1500, 2500, 3501)).cost();
+
+        assertThat(cost.audio()).hasToString("0.000000");
+        assertThat(cost.video360p()).hasToString("0.000002");
+        assertThat(cost.video720p()).hasToString("0.000002");
+        assertThat(cost.video1080p()).hasToString("0.000004");
+        assertThat(cost.total()).hasToString("0.000008");
+    }
+
+    @Test
+    void usesTheBookInForceOnEachDayWhenTheBookChangesInsideTheWindow() {
+        PriceBook november = book("2026-11-15", "1.00", "2.00", "4.00", "9.00");
+        CostCalculator calculator = calculator(1000, november, LIST_PRICES);
+
+        assertThat(calculator.price(usage("2026-11-14", 1000, 0, 0, 0)).cost().audio()).hasToString("0.990000");
+        assertThat(calculator.price(usage("2026-11-15", 1000, 0, 0, 0)).cost().audio()).hasToString("1.000000");
+        assertThat(calculator.price(usage("2026-11-26", 0, 0, 0, 1000)).cost().video1080p()).hasToString("9.000000");
+    }
+
+    @Test
+    void refusesToStartWhenTheWindowReachesADayWithoutABook() {
+        PriceBook lateBook = book("2026-11-01", "1", "1", "1", "1");
+
+        assertThatThrownBy(() -> calculator(1000, lateBook))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("rtc-usage.pricing.books have no book in force on 2026-10-28");
+    }
+
+    @Test
+    void staysExactForHugeFiguresWhereDoublesWouldNot() {
+        CostCalculator calculator = calculator(1000, book("2020-01-01", "0.10", "0.10", "0.10", "0.10"));
+
+        Cost cost = calculator.price(usage("2026-11-20", 9_007_199_254_740_993L, 0, 0, 0)).cost();
+
+        assertThat(cost.audio()).hasToString("900719925474.099300");
+    }
+
+    private static CostCalculator calculator(int unitMinutes, PriceBook... books) {
+        RtcUsageProperties properties = new RtcUsageProperties(null, null, null, null, false,
+                new RtcUsageProperties.Window(30), List.of(),
+                new RtcUsageProperties.Pricing("USD", unitMinutes, List.of(books)), null);
+        return new CostCalculator(properties, NOW);
+    }
+
+    private static PriceBook book(String from, String audio, String p360, String p720, String p1080) {
+        return new PriceBook(LocalDate.parse(from), new BigDecimal(audio), new BigDecimal(p360), new BigDecimal(p720),
+                new BigDecimal(p1080));
+    }
+
+    private static DailyUsage usage(String day, long audio, long v360, long v720, long v1080) {
+        return new DailyUsage("prod", "app", LocalDate.parse(day), day + "T00:00:00+08:00",
+                new TierMinutes(audio, v360, v720, v1080), "req", NOW.instant());
+    }
+}
