@@ -41,18 +41,8 @@ public record RtcUsageProperties(
             @NotNull @DefaultValue("30s") Duration readTimeout) {
     }
 
-    /**
-     * The API's limit per account. {@code headroom} is added to every second of the limit so that
-     * jitter between our throttle and the API's clock never puts a third request into one second.
-     */
-    public record RateLimit(
-            @Min(1) @DefaultValue("2") int requestsPerSecond,
-            @NotNull @DefaultValue("25ms") Duration headroom) {
-
-        /** Smallest gap between two requests of one account. */
-        public long spacingMillis() {
-            return (1000 + headroom.toMillis() + requestsPerSecond - 1) / requestsPerSecond;
-        }
+    /** The API's limit per account, shared by all apps of that account. */
+    public record RateLimit(@Min(1) @DefaultValue("2") int requestsPerSecond) {
     }
 
     /** Back-off for answers that may succeed later (429, 5xx, timeouts, unreadable answers). */

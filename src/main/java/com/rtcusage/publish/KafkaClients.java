@@ -3,6 +3,8 @@ package com.rtcusage.publish;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.component.kafka.KafkaConfiguration;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,6 +39,9 @@ public class KafkaClients {
     }
 
     private Properties connection() {
-        return camel.getComponent("kafka", KafkaComponent.class).getConfiguration().createConsumerProperties();
+        KafkaConfiguration configuration = camel.getComponent("kafka", KafkaComponent.class).getConfiguration();
+        Properties properties = configuration.createConsumerProperties();
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, configuration.getBrokers());
+        return properties;
     }
 }

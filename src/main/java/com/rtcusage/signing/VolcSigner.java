@@ -34,6 +34,9 @@ public final class VolcSigner {
     public VolcSigner(String region, String service) {
         this.region = region;
         this.service = service;
+        // Load the JCE algorithms now: a missing one fails start-up, and the first real request
+        // does not spend its throttle slot on provider initialisation.
+        hmac(sha256(new byte[0]), service);
     }
 
     /** Signs {@code request} at {@code now}; returns every header to send, Authorization included. */
