@@ -24,6 +24,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer {
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
+        BindException unreadable = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindValidationException invalid) {
                 return new FailureAnalysis(describe(invalid.getValidationErrors()), ACTION, failure);
@@ -31,11 +32,12 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer {
             if (cause instanceof InvalidConfigurationException invalid) {
                 return new FailureAnalysis(invalid.getMessage(), ACTION, failure);
             }
-            if (cause instanceof BindException unreadable && unreadable.getName().toString().startsWith("rtc-usage")) {
-                return new FailureAnalysis(unreadable.getName() + " cannot be read: " + rootMessage(unreadable), ACTION, failure);
+            if (cause instanceof BindException bind && bind.getName().toString().startsWith("rtc-usage")) {
+                unreadable = bind;
             }
         }
-        return null;
+        return unreadable == null ? null
+                : new FailureAnalysis(unreadable.getName() + " cannot be read: " + rootMessage(unreadable), ACTION, failure);
     }
 
     /** One line per broken key; almost always exactly one. */
@@ -46,9 +48,13 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer {
                 .collect(Collectors.joining(System.lineSeparator()));
     }
 
+    /** The key in the form the documentation uses: video-720p, app-ids. */
     private static String key(ValidationErrors errors, ObjectError error) {
         String base = errors.getName().toString();
-        return error instanceof FieldError field ? base + "." + DataObjectPropertyName.toDashedForm(field.getField()) : base;
+        if (!(error instanceof FieldError field)) {
+            return base;
+        }
+        return base + "." + DataObjectPropertyName.toDashedForm(field.getField()).replaceAll("([a-z])(\\d)", "$1-$2");
     }
 
     private static String rootMessage(Throwable failure) {

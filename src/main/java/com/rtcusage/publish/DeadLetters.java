@@ -40,7 +40,7 @@ public class DeadLetters {
     public String describe(Exchange exchange) throws JsonProcessingException {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         UsageRequest request = exchange.getProperty("usageRequest", UsageRequest.class);
-        int attempts = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+        int attempts = exchange.getProperty("apiAttempts", 1, Integer.class);
         DeadLetter letter = letter(request, failure, attempts);
         exchange.getMessage().setHeader(KafkaConstants.KEY, request.appId());
         exchange.getMessage().setHeader("errorCode", letter.errorCode());

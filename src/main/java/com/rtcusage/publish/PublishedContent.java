@@ -43,12 +43,24 @@ public class PublishedContent {
         this.clock = clock;
     }
 
-    /** Creates missing topics and reads the record topic back once; a failure is retried by the next sweep. */
-    public synchronized void load() throws Exception {
+    /** Creates missing topics and reads the record topic back, once; the sweep retries while Kafka is away. */
+    public synchronized void load() {
         if (loaded) {
             return;
         }
-        topics.createMissing();
+        try {
+            topics.createMissing();
+            readBack();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while reading back topic " + topic, e);
+        } catch (Exception e) {
+            throw new KafkaUnavailableException("cannot set up or read back topic " + topic + ": " + e.getMessage(), e);
+        }
+        loaded = true;
+    }
+
+    private void readBack() {
         LocalDate oldestReachable = WindowPlanner.plan(clock.instant(), WindowPlanner.API_MAX_DAYS).firstDay();
         int count = 0;
         try (KafkaConsumer<String, String> consumer = clients.reader()) {
@@ -67,7 +79,6 @@ public class PublishedContent {
                 }
             }
         }
-        loaded = true;
         LOG.info("Read back {} records ({} keys) from topic {}", count, contentIdByKey.size(), topic);
     }
 

@@ -1,7 +1,6 @@
 package com.rtcusage.sandbox;
 
 import com.rtcusage.config.Secret;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,8 @@ import org.springframework.core.env.Profiles;
  * Profile {@code local} only: starts the ListUsages sandbox on a random loopback port before
  * anything reads {@code rtc-usage.api.endpoint}, publishes the port as {@code local.sandbox.port},
  * and registers the sandbox as bean {@code usageSandbox}. The sandbox knows the configured
- * accounts' keys, as Volcengine would. Without the profile it does nothing.
+ * accounts' keys, as Volcengine would, and keeps the application's time. Without the profile it
+ * does nothing.
  */
 public class LocalSandboxInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -33,7 +33,9 @@ public class LocalSandboxInitializer implements ApplicationContextInitializer<Co
             return;
         }
         Binder binder = Binder.get(environment);
-        List<AccountKeys> accounts = binder.bind("rtc-usage.accounts", Bindable.listOf(AccountKeys.class)).orElse(List.of());
+        // sandbox.accounts lets a test give the sandbox other keys than the service has (a wrong secret).
+        List<AccountKeys> accounts = binder.bind("sandbox.accounts", Bindable.listOf(AccountKeys.class))
+                .orElseGet(() -> binder.bind("rtc-usage.accounts", Bindable.listOf(AccountKeys.class)).orElse(List.of()));
         SandboxSettings settings = new SandboxSettings(
                 binder.bind("rtc-usage.api.region", String.class).orElse("cn-north-1"),
                 binder.bind("rtc-usage.api.service", String.class).orElse("rtc"),
@@ -44,7 +46,7 @@ public class LocalSandboxInitializer implements ApplicationContextInitializer<Co
                                 Set.copyOf(account.appIds())))
                         .toList());
 
-        UsageSandbox sandbox = new UsageSandbox(settings, Clock.systemUTC());
+        UsageSandbox sandbox = new UsageSandbox(settings, new ApplicationClock(context.getBeanFactory()));
         sandbox.start(binder.bind("sandbox.port", Integer.class).orElse(0));
         environment.getPropertySources().addFirst(
                 new MapPropertySource("usageSandbox", Map.of("local.sandbox.port", sandbox.endpoint().getPort())));

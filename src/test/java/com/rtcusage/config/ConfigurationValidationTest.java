@@ -1,0 +1,121 @@
+package com.rtcusage.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rtcusage.pricing.CostCalculator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Every kind of bad configuration stops start-up with one line that names the key. The context
+ * here holds the real properties binding, its validation and the cost calculator (which checks
+ * the price books against the window), nothing else.
+ */
+class ConfigurationValidationTest {
+
+    private static final List<String> VALID = List.of(
+            "rtc-usage.accounts[0].name=prod",
+            "rtc-usage.accounts[0].access-key-id=AKLTexample",
+            "rtc-usage.accounts[0].secret-access-key=example-secret",
+            "rtc-usage.accounts[0].app-ids=app-1,app-2",
+            "rtc-usage.pricing.books[0].effective-from=2020-01-01",
+            "rtc-usage.pricing.books[0].audio=0.99",
+            "rtc-usage.pricing.books[0].video-360p=1.99",
+            "rtc-usage.pricing.books[0].video-720p=3.99",
+            "rtc-usage.pricing.books[0].video-1080p=8.99");
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(Settings.class);
+
+    static List<Arguments> badSettings() {
+        return List.of(
+                Arguments.of("rtc-usage.accounts[0].app-ids=", "rtc-usage.accounts[0].app-ids must not be empty"),
+                Arguments.of("rtc-usage.window.days=31", "rtc-usage.window.days must be less than or equal to 30"),
+                Arguments.of("rtc-usage.window.days=0", "rtc-usage.window.days must be greater than or equal to 1"),
+                Arguments.of("rtc-usage.accounts[0].access-key-id=${VOLC_ACCESS_KEY_ID}",
+                        "rtc-usage.accounts[0].access-key-id must be set (is its environment variable defined?)"),
+                Arguments.of("rtc-usage.accounts[0].secret-access-key=",
+                        "rtc-usage.accounts[0].secret-access-key must be set (is its environment variable defined?)"),
+                Arguments.of("rtc-usage.schedule.cron=0 20 0/6 * *",
+                        "rtc-usage.schedule.cron must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. \"0 20 0/6 * * ?\""),
+                Arguments.of("rtc-usage.pricing.books[0].video-720p=-0.01",
+                        "rtc-usage.pricing.books[0].video-720p must be greater than or equal to 0"),
+                Arguments.of("rtc-usage.pricing.books[0].effective-from=2026-11-01",
+                        "rtc-usage.pricing.books have no book in force on 2026-10-28, the first day the window reaches (the earliest effective-from must be on or before it)"),
+                Arguments.of("rtc-usage.api.endpoint=rtc.volcengineapi.com",
+                        "rtc-usage.api.endpoint must be an http(s) URL like https://rtc.volcengineapi.com"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSettings")
+    void stopsStartUpNamingTheKey(String setting, String expectedLine) {
+        List<String> properties = new ArrayList<>(VALID);
+        properties.add(setting);
+
+        runner.withPropertyValues(properties.toArray(String[]::new)).run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis).isNotNull();
+            assertThat(analysis.getDescription()).isEqualTo(expectedLine);
+        });
+    }
+
+    @Test
+    void refusesTwoAccountsWithTheSameName() {
+        List<String> properties = new ArrayList<>(VALID);
+        properties.addAll(List.of("rtc-usage.accounts[1].name=prod", "rtc-usage.accounts[1].access-key-id=AKLTother",
+                "rtc-usage.accounts[1].secret-access-key=other-secret", "rtc-usage.accounts[1].app-ids=app-3"));
+
+        runner.withPropertyValues(properties.toArray(String[]::new)).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(new ConfigurationFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+                    .isEqualTo("rtc-usage.accounts[1].name must be unique across accounts");
+        });
+    }
+
+    @Test
+    void neverEchoesTheSecretOfABrokenAccount() {
+        List<String> properties = new ArrayList<>(VALID);
+        properties.add("rtc-usage.accounts[0].app-ids=");
+
+        runner.withPropertyValues(properties.toArray(String[]::new)).run(context -> {
+            FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("example-secret");
+        });
+    }
+
+    @Test
+    void startsWithAValidConfiguration() {
+        runner.withPropertyValues(VALID.toArray(String[]::new)).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(RtcUsageProperties.class).accounts().get(0).secretAccessKey()).hasToString("****");
+        });
+    }
+
+    /** The real binding and checks, with the clock at 2026-11-26 11:00 in Beijing. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(RtcUsageProperties.class)
+    @Import({SecretConverter.class, CostCalculator.class})
+    static class Settings {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-11-26T03:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+}
