@@ -1,0 +1,44 @@
+package com.rtcusage.support;
+
+import com.rtcusage.Application;
+import com.rtcusage.sweep.SweepSummary;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * Starts the whole service in profile {@code local} the way {@code main} does, for tests that
+ * need more than one life of it (a restart, one-shot mode). Properties go in as command-line
+ * arguments, which win over application.yaml as they do in production. Its clock can be fixed.
+ */
+public final class LocalService {
+
+    private LocalService() {
+    }
+
+    public static ConfigurableApplicationContext start(Clock clock, String... properties) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--rtc-usage.schedule.cron=0 0 0 1 1 ? 2099",
+                "--rtc-usage.retry.initial-delay=100",
+                "--rtc-usage.retry.max-delay=500",
+                "--camel.main.routes-include-pattern=file:routes/*.camel.yaml",
+                "--management.server.port=-1",
+                "--server.port=-1"));
+        for (String property : properties) {
+            arguments.add("--" + property);
+        }
+        return new SpringApplicationBuilder(Application.class)
+                .profiles("local")
+                .initializers(context -> ((GenericApplicationContext) context)
+                        .registerBean("testClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)))
+                .run(arguments.toArray(String[]::new));
+    }
+
+    public static SweepSummary sweep(ConfigurableApplicationContext service) {
+        return service.getBean(ProducerTemplate.class).requestBody("direct:sweep", null, SweepSummary.class);
+    }
+}
