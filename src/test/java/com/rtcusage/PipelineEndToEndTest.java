@@ -9,6 +9,7 @@ import com.rtcusage.sandbox.RecordedRequest;
 import com.rtcusage.sandbox.SyntheticUsage;
 import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.support.PipelineTest;
+import com.rtcusage.support.RecordSchemas;
 import com.rtcusage.support.TopicReader;
 import com.rtcusage.sweep.SweepSummary;
 import java.math.BigDecimal;
@@ -103,6 +104,7 @@ class PipelineEndToEndTest {
     }
 
     private void assertRecord(ConsumerRecord<String, String> record, Map<String, String> requestIdByApp) throws Exception {
+        RecordSchemas.assertValid(RecordSchemas.USAGE_RECORD, record.value());
         JsonNode value = JSON.readTree(record.value());
         String appId = value.get("appId").asText();
         LocalDate day = LocalDate.parse(value.get("day").asText());

@@ -9,6 +9,7 @@ import com.rtcusage.sandbox.SandboxFaults;
 import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.support.FixedTime;
 import com.rtcusage.support.PipelineTest;
+import com.rtcusage.support.RecordSchemas;
 import com.rtcusage.support.TopicReader;
 import com.rtcusage.sweep.SweepSummary;
 import java.util.List;
@@ -76,7 +77,9 @@ class DeadLetterTest {
                 .collect(Collectors.toMap(RecordedRequest::appId, request -> request));
         assertThat(sandbox.requests()).hasSize(4); // nothing retried
 
-        Map<String, JsonNode> letters = TopicReader.readAll(brokers, "dead.dead").stream()
+        List<ConsumerRecord<String, String>> deadLetters = TopicReader.readAll(brokers, "dead.dead");
+        deadLetters.forEach(record -> RecordSchemas.assertValid(RecordSchemas.DEAD_LETTER, record.value()));
+        Map<String, JsonNode> letters = deadLetters.stream()
                 .collect(Collectors.toMap(ConsumerRecord::key, record -> json(record.value())));
         assertThat(letters).containsOnlyKeys("unknown-app", "stale-app");
 

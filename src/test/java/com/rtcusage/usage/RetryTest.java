@@ -9,6 +9,7 @@ import com.rtcusage.sandbox.RecordedRequest;
 import com.rtcusage.sandbox.SandboxFaults;
 import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.support.PipelineTest;
+import com.rtcusage.support.RecordSchemas;
 import com.rtcusage.support.TopicReader;
 import com.rtcusage.sweep.SweepSummary;
 import java.time.Duration;
@@ -106,6 +107,7 @@ class RetryTest {
         List<ConsumerRecord<String, String>> dead = TopicReader.readAll(brokers, "retry.dead");
         assertThat(dead).hasSize(deadBefore + APPS);
         for (ConsumerRecord<String, String> record : dead.subList(deadBefore, dead.size())) {
+            RecordSchemas.assertValid(RecordSchemas.DEAD_LETTER, record.value());
             JsonNode letter = JSON.readTree(record.value());
             assertThat(record.key()).isEqualTo(letter.get("appId").asText());
             assertThat(letter.get("errorCode").asText()).isEqualTo("Timeout");
