@@ -1,6 +1,7 @@
 package com.rtcusage.publish;
 
 import com.rtcusage.config.RtcUsageProperties;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
 public class TopicSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaClients clients;
     private final RtcUsageProperties.Kafka kafka;
@@ -38,7 +40,8 @@ public class TopicSetup {
         if (!kafka.createTopics()) {
             return;
         }
-        try (Admin admin = clients.admin()) {
+        Admin admin = clients.admin();
+        try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             if (!existing.contains(kafka.topic())) {
@@ -59,6 +62,8 @@ public class TopicSetup {
                     throw e;
                 }
             }
+        } finally {
+            admin.close(CLOSE_TIMEOUT); // bounded: while Kafka is away the default close would wait another minute
         }
     }
 }

@@ -4,7 +4,9 @@ import com.rtcusage.Application;
 import com.rtcusage.sweep.SweepSummary;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,22 +22,33 @@ public final class LocalService {
     private LocalService() {
     }
 
+    /** {@code properties} are {@code key=value}; they replace the test defaults of the same key. */
     public static ConfigurableApplicationContext start(Clock clock, String... properties) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--rtc-usage.schedule.cron=0 0 0 1 1 ? 2099",
-                "--rtc-usage.retry.initial-delay=100",
-                "--rtc-usage.retry.max-delay=500",
-                "--camel.main.routes-include-pattern=file:routes/*.camel.yaml",
-                "--management.server.port=-1",
-                "--server.port=-1"));
-        for (String property : properties) {
-            arguments.add("--" + property);
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String property : List.of(
+                "rtc-usage.schedule.cron=0 0 0 1 1 ? 2099",
+                "rtc-usage.retry.initial-delay=100",
+                "rtc-usage.retry.max-delay=500",
+                "camel.main.routes-include-pattern=file:routes/*.camel.yaml",
+                "management.server.port=-1",
+                "server.port=-1")) {
+            put(settings, property);
         }
+        for (String property : properties) {
+            put(settings, property);
+        }
+        List<String> arguments = new ArrayList<>();
+        settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         return new SpringApplicationBuilder(Application.class)
                 .profiles("local")
                 .initializers(context -> ((GenericApplicationContext) context)
                         .registerBean("testClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)))
                 .run(arguments.toArray(String[]::new));
+    }
+
+    private static void put(Map<String, String> settings, String property) {
+        int equals = property.indexOf('=');
+        settings.put(property.substring(0, equals), property.substring(equals + 1));
     }
 
     public static SweepSummary sweep(ConfigurableApplicationContext service) {
