@@ -1,0 +1,436 @@
+package com.rtcusage.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The manifests under k8s/ as Kubernetes would receive them: every kustomization rendered (by
+ * this project's renderer, and by kubectl where installed, which must agree), every manifest
+ * parsed strictly, and held against what the application really needs: the route files, the
+ * management port and probe paths, the shutdown timeouts, the Lease of leader election.
+ */
+class ManifestsTest {
+
+    private static final Path BASE = Path.of("k8s/base");
+    private static final Path CRONJOB = Path.of("k8s/overlays/cronjob");
+    private static final Path EXAMPLE_SECRET = Path.of("k8s/config/secret.example.yaml");
+    private static final Pattern MASTER_URI = Pattern.compile("master:([^:]+):(.+)");
+
+    private final ClusterConfig config = new ClusterConfig();
+
+    /** The base and every overlay: each is a way to deploy, so each must render. */
+    static Stream<Path> kustomizations() throws IOException {
+        try (Stream<Path> overlays = Files.list(Path.of("k8s/overlays"))) {
+            List<Path> overlayFolders = overlays.filter(folder -> Files.exists(folder.resolve("kustomization.yaml"))).sorted().toList();
+            assertThat(overlayFolders).contains(CRONJOB);
+            return Stream.concat(Stream.of(BASE), overlayFolders.stream());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void rendersIntoManifestsThatParseStrictly(Path folder) {
+        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(folder));
+
+        assertThat(manifests).isNotEmpty();
+        assertThat(manifests).extracting(ManifestsTest::id).doesNotHaveDuplicates();
+        assertThat(manifests).allSatisfy(manifest -> assertThat(manifest.getMetadata().getNamespace()).isEqualTo("rtc-usage"));
+        assertThat(manifests).as("the Secret is created with kubectl, never applied from here").noneMatch(Secret.class::isInstance);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void kubectlRendersExactlyTheSame(Path folder) {
+        Optional<List<Map<String, Object>>> kubectl = Kustomize.withKubectl(folder);
+        assumeTrue(kubectl.isPresent(), "kubectl is not installed; the project's renderer alone checks " + folder);
+
+        assertThat(byId(Kustomize.build(folder))).isEqualTo(byId(kubectl.get()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void configMapsHoldExactlyTheRouteFilesAndTheClusterConfiguration(Path folder) throws IOException {
+        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(folder));
+
+        Map<String, String> expectedRoutes = new TreeMap<>();
+        for (Path file : ClusterConfig.routeFiles()) {
+            expectedRoutes.put(file.getFileName().toString(), Files.readString(file));
+        }
+        assertThat(expectedRoutes).isNotEmpty();
+        assertThat(new TreeMap<>(configMap(manifests, "rtc-usage-routes").getData()))
+                .as("ConfigMap rtc-usage-routes must hold exactly routes/*.camel.yaml: list a new route file in routes/kustomization.yaml")
+                .isEqualTo(expectedRoutes);
+        assertThat(configMap(manifests, "rtc-usage-config").getData())
+                .isEqualTo(Map.of("application.yaml", Files.readString(ClusterConfig.CLUSTER_CONFIG)));
+    }
+
+    @Test
+    void deploymentRunsTwoLockedDownReplicasProbedWhereActuatorAnswers() {
+        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(BASE));
+        Deployment deployment = only(manifests, Deployment.class);
+        PodTemplateSpec template = deployment.getSpec().getTemplate();
+        Container container = assertLockedDownPod(template.getSpec(), manifests);
+
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(template.getMetadata().getLabels());
+        assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+
+        // probes: the Actuator groups that management.endpoint.health.probes.enabled creates, on the management port
+        int managementPort = config.get("management.server.port", Integer.class);
+        assertThat(config.get("management.endpoint.health.probes.enabled", Boolean.class)).isTrue();
+        assertThat(config.get("management.endpoints.web.exposure.include", String.class)).contains("health", "prometheus");
+        assertThat(managementPort).isNotEqualTo(config.get("server.port", Integer.class, 8080).intValue());
+        assertThat(probe(container.getStartupProbe()).getPath()).isEqualTo("/actuator/health/liveness");
+        assertThat(probe(container.getLivenessProbe()).getPath()).isEqualTo("/actuator/health/liveness");
+        assertThat(probe(container.getReadinessProbe()).getPath()).isEqualTo("/actuator/health/readiness");
+        for (Probe probe : List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())) {
+            assertThat(containerPort(container, probe.getHttpGet().getPort().getStrVal())).isEqualTo(managementPort);
+        }
+        assertThat(container.getStartupProbe().getPeriodSeconds() * container.getStartupProbe().getFailureThreshold())
+                .as("start-up measured at ~15 s on one CPU; the startupProbe allows several times that")
+                .isGreaterThanOrEqualTo(120);
+        assertThat(template.getMetadata().getAnnotations())
+                .containsEntry("prometheus.io/port", String.valueOf(managementPort))
+                .containsEntry("prometheus.io/path", "/actuator/prometheus");
+
+        // graceful shutdown: Kubernetes waits longer than Spring's phase timeout plus Camel's in-flight wait
+        assertThat(config.get("server.shutdown", String.class)).isEqualTo("graceful");
+        long springPhase = config.get("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).toSeconds();
+        long camelInFlight = config.get("camel.main.shutdown-timeout", Integer.class);
+        assertThat(template.getSpec().getTerminationGracePeriodSeconds()).isGreaterThanOrEqualTo(springPhase + camelInFlight + 10);
+
+        Service service = only(manifests, Service.class);
+        assertThat(service.getSpec().getSelector()).isEqualTo(template.getMetadata().getLabels());
+        assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> {
+            assertThat(port.getPort()).isEqualTo(managementPort);
+            assertThat(containerPort(container, port.getTargetPort().getStrVal())).isEqualTo(managementPort);
+        });
+        PodDisruptionBudget budget = only(manifests, PodDisruptionBudget.class);
+        assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(template.getMetadata().getLabels());
+        assertThat(budget.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+    }
+
+    @Test
+    void leaderElectionMayHoldExactlyTheSweepLeaseAndSeesOnlyTheServicePods() {
+        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(BASE));
+        PodTemplateSpec template = only(manifests, Deployment.class).getSpec().getTemplate();
+
+        assertThat(config.get("camel.cluster.kubernetes.enabled", Boolean.class)).isTrue();
+        Map<String, String> clusterLabels = config.map("camel.cluster.kubernetes.cluster-labels");
+        assertThat(clusterLabels).isNotEmpty();
+        assertThat(template.getMetadata().getLabels()).containsAllEntriesOf(clusterLabels);
+
+        Set<String> lockGroups = triggerRoutes().values().stream()
+                .map(route -> MASTER_URI.matcher(uri(route)))
+                .filter(Matcher::matches)
+                .map(match -> match.group(1))
+                .collect(Collectors.toSet());
+        assertThat(lockGroups).as("both sweep triggers must follow the same Lease").hasSize(1);
+        String lease = config.get("camel.cluster.kubernetes.config-map-name", String.class) + "-" + lockGroups.iterator().next();
+
+        ServiceAccount account = only(manifests, ServiceAccount.class);
+        RoleBinding binding = only(manifests, RoleBinding.class);
+        Role role = only(manifests, Role.class);
+        assertThat(template.getSpec().getServiceAccountName()).isEqualTo(account.getMetadata().getName());
+        assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+        assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
+            assertThat(subject.getKind()).isEqualTo("ServiceAccount");
+            assertThat(subject.getName()).isEqualTo(account.getMetadata().getName());
+            assertThat(subject.getNamespace()).isEqualTo(account.getMetadata().getNamespace());
+        });
+        Map<String, Set<String>> leaseVerbs = new LinkedHashMap<>();
+        for (PolicyRule rule : role.getRules()) {
+            if (rule.getApiGroups().contains("coordination.k8s.io")) {
+                assertThat(rule.getResources()).containsExactly("leases");
+                String scope = rule.getResourceNames().isEmpty() ? "*" : String.join(",", rule.getResourceNames());
+                leaseVerbs.computeIfAbsent(scope, key -> new TreeSet<>()).addAll(rule.getVerbs());
+            } else {
+                assertThat(rule.getApiGroups()).containsExactly("");
+                assertThat(rule.getResources()).containsExactly("pods");
+                assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "list");
+            }
+        }
+        assertThat(leaseVerbs).isEqualTo(Map.of("*", Set.of("create"), lease, Set.of("get", "update")));
+    }
+
+    @Test
+    void eachSweepTriggerHasAPlainAndALeaderVariantAndNeitherRunsInOneShotMode() {
+        Map<String, Map<String, Object>> triggers = triggerRoutes();
+
+        assertThat(triggers).containsOnlyKeys("scheduled-sweep", "scheduled-sweep-on-leader", "startup-sweep", "startup-sweep-on-leader");
+        for (String plain : List.of("scheduled-sweep", "startup-sweep")) {
+            Map<String, Object> onInstance = triggers.get(plain);
+            Map<String, Object> onLeader = triggers.get(plain + "-on-leader");
+            Matcher master = MASTER_URI.matcher(uri(onLeader));
+            assertThat(master.matches()).as(plain + "-on-leader consumes through master:").isTrue();
+            assertThat(master.group(2)).isEqualTo(uri(onInstance));
+            assertThat(parameters(onLeader)).isEqualTo(parameters(onInstance));
+            assertThat((String) onInstance.get("precondition"))
+                    .contains("'{{rtc-usage.one-shot}}' == 'false'")
+                    .contains("'{{camel.cluster.kubernetes.enabled}}' != 'true'");
+            assertThat((String) onLeader.get("precondition"))
+                    .contains("'{{rtc-usage.one-shot}}' == 'false'")
+                    .contains("'{{camel.cluster.kubernetes.enabled}}' == 'true'");
+        }
+    }
+
+    @Test
+    void cronJobSweepsOnceARunWithTheSameConfigurationAndNoLeaderElection() throws IOException {
+        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(CRONJOB));
+        List<HasMetadata> base = StrictManifests.parseAll(Kustomize.build(BASE));
+        CronJob cronJob = only(manifests, CronJob.class);
+        PodTemplateSpec template = cronJob.getSpec().getJobTemplate().getSpec().getTemplate();
+        Container container = assertLockedDownPod(template.getSpec(), manifests);
+
+        assertThat(cronJob.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
+        assertThat(cronJob.getSpec().getTimeZone()).isEqualTo(config.get("rtc-usage.schedule.time-zone", String.class));
+        assertThat(template.getSpec().getRestartPolicy()).isEqualTo("Never");
+        assertThat(container.getArgs()).contains("--rtc-usage.one-shot=true", "--camel.cluster.kubernetes.enabled=false");
+        assertThat(template.getSpec().getAutomountServiceAccountToken()).isFalse();
+        assertThat(template.getMetadata().getLabels().entrySet())
+                .as("one-shot pods never count as leader-election members")
+                .doesNotContainAnyElementsOf(Set.copyOf(config.map("camel.cluster.kubernetes.cluster-labels").entrySet())
+                        .stream().filter(label -> label.getKey().endsWith("/component")).toList());
+
+        // the same ConfigMaps, byte for byte (same generated names), and the same Secret as the service
+        assertThat(manifests.stream().filter(ConfigMap.class::isInstance).map(ManifestsTest::id).sorted().toList())
+                .isEqualTo(base.stream().filter(ConfigMap.class::isInstance).map(ManifestsTest::id).sorted().toList());
+        Container service = only(base, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getEnvFrom()).isEqualTo(service.getEnvFrom());
+        assertThat(container.getEnv()).isEqualTo(service.getEnv());
+        assertThat(container.getImage()).isEqualTo(service.getImage());
+        assertThat(container.getResources()).isEqualTo(service.getResources());
+    }
+
+    @Test
+    void theImageJibBuildsRunsAsThePodsExpect() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        PodSpec pod = only(StrictManifests.parseAll(Kustomize.build(BASE)), Deployment.class).getSpec().getTemplate().getSpec();
+        Container container = pod.getContainers().get(0);
+        Map<String, String> env = container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+
+        assertThat(pom).contains("<user>" + pod.getSecurityContext().getRunAsUser() + ":" + pod.getSecurityContext().getRunAsGroup() + "</user>");
+        assertThat(pom).contains("<JAVA_TOOL_OPTIONS>" + env.get("JAVA_TOOL_OPTIONS") + "</JAVA_TOOL_OPTIONS>");
+        assertThat(pom).contains("<image>" + container.getImage().replaceFirst(":[^/]*$", "") + ":${project.version}</image>");
+        assertThat(pom).contains("<from>routes</from>", "<into>/app/routes</into>", "<ROUTES_DIR>/app/routes</ROUTES_DIR>");
+    }
+
+    @Test
+    void exampleSecretHoldsOnlyPlaceholdersForTheKeysTheConfigurationReads() throws IOException {
+        List<Map<String, Object>> documents = Kustomize.parseAll(Files.readString(EXAMPLE_SECRET));
+        Secret secret = (Secret) StrictManifests.parse(documents.get(0));
+        Container service = only(StrictManifests.parseAll(Kustomize.build(BASE)), Deployment.class)
+                .getSpec().getTemplate().getSpec().getContainers().get(0);
+
+        assertThat(documents).hasSize(1);
+        assertThat(service.getEnvFrom()).singleElement()
+                .satisfies(source -> assertThat(source.getSecretRef().getName()).isEqualTo(secret.getMetadata().getName()));
+        assertThat(secret.getStringData().values()).allSatisfy(value -> assertThat(value).startsWith("<").endsWith(">"));
+        String clusterConfig = Files.readString(ClusterConfig.CLUSTER_CONFIG);
+        for (String key : secret.getStringData().keySet()) {
+            assertThat(clusterConfig).contains("${" + key + "}");
+        }
+    }
+
+    @Test
+    void strictParsingRejectsWhatTheApiServerWould() {
+        String good = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: probe}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: probe}}
+                  template:
+                    metadata: {labels: {app: probe}}
+                    spec:
+                      containers:
+                        - name: app
+                          image: app
+                          ports: [{containerPort: 8081}]
+                          env: [{name: A, value: "8081"}]
+                """;
+        assertThat(((Deployment) StrictManifests.parse(Kustomize.parseAll(good).get(0))).getSpec().getReplicas()).isEqualTo(2);
+
+        assertRejected(good, "replicas: 2", "replica: 2", "replica");
+        assertRejected(good, "replicas: 2", "replicas: \"2\"", "replicas");
+        assertRejected(good, "containerPort: 8081", "containerPort: \"8081\"", "containerPort");
+        assertRejected(good, "value: \"8081\"", "value: 8081", "value");
+        assertRejected(good, "image: app", "image: app\n              imagePulPolicy: Always", "imagePulPolicy");
+        assertThatThrownBy(() -> StrictManifests.parse(Map.of("apiVersion", "apps/v1beta1", "kind", "Deployment")))
+                .hasMessageContaining("unexpected kind apps/v1beta1 Deployment");
+    }
+
+    private static void assertRejected(String good, String field, String broken, String named) {
+        String mutated = good.replace(field, broken);
+        assertThat(mutated).as("the mutation must apply").isNotEqualTo(good);
+        assertThatThrownBy(() -> StrictManifests.parse(Kustomize.parseAll(mutated).get(0)))
+                .as(broken)
+                .hasMessageContaining(named);
+    }
+
+    /** What a pod of this deployment needs, whichever workload runs it; returns its container. */
+    private Container assertLockedDownPod(PodSpec pod, List<HasMetadata> manifests) {
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getRunAsUser()).isPositive();
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(pod.getContainers()).hasSize(1);
+        Container container = pod.getContainers().get(0);
+        assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+
+        Map<String, String> env = container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+        assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=").contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(mountOf(pod, container, configMap(manifests, "rtc-usage-routes")).getMountPath()).isEqualTo(env.get("ROUTES_DIR"));
+        assertThat("file:" + mountOf(pod, container, configMap(manifests, "rtc-usage-config")).getMountPath() + "/application.yaml")
+                .isEqualTo(env.get("SPRING_CONFIG_ADDITIONAL_LOCATION"));
+        Volume tmp = pod.getVolumes().stream().filter(volume -> volume.getEmptyDir() != null).findFirst().orElseThrow();
+        assertThat(container.getVolumeMounts()).anySatisfy(mount -> {
+            assertThat(mount.getName()).isEqualTo(tmp.getName());
+            assertThat(mount.getMountPath()).isEqualTo("/tmp");
+        });
+        assertThat(container.getVolumeMounts()).filteredOn(mount -> !mount.getMountPath().equals("/tmp"))
+                .allSatisfy(mount -> assertThat(mount.getReadOnly()).isTrue());
+
+        // sized from the measured ~250 MB resident set: the request covers it, the heap cap leaves room below the limit
+        Map<String, Quantity> requests = container.getResources().getRequests();
+        Map<String, Quantity> limits = container.getResources().getLimits();
+        assertThat(requests).containsKeys("cpu", "memory");
+        assertThat(limits).containsKey("memory");
+        assertThat(bytes(requests.get("memory"))).isGreaterThanOrEqualTo(300L << 20);
+        double heapShare = Double.parseDouble(env.get("JAVA_TOOL_OPTIONS").replaceAll(".*-XX:MaxRAMPercentage=([0-9.]+).*", "$1")) / 100;
+        assertThat(bytes(limits.get("memory")) * (1 - heapShare)).as("room outside the heap").isGreaterThanOrEqualTo(200L << 20);
+        return container;
+    }
+
+    private static VolumeMount mountOf(PodSpec pod, Container container, ConfigMap configMap) {
+        Volume volume = pod.getVolumes().stream()
+                .filter(candidate -> candidate.getConfigMap() != null
+                        && candidate.getConfigMap().getName().equals(configMap.getMetadata().getName()))
+                .findFirst().orElseThrow(() -> new AssertionError("no volume of ConfigMap " + configMap.getMetadata().getName()));
+        return container.getVolumeMounts().stream().filter(mount -> mount.getName().equals(volume.getName()))
+                .findFirst().orElseThrow(() -> new AssertionError("volume " + volume.getName() + " is not mounted"));
+    }
+
+    private static HTTPGetAction probe(Probe probe) {
+        assertThat(probe).isNotNull();
+        assertThat(probe.getHttpGet()).isNotNull();
+        return probe.getHttpGet();
+    }
+
+    private static int containerPort(Container container, String name) {
+        return container.getPorts().stream().filter(port -> name.equals(port.getName())).map(ContainerPort::getContainerPort)
+                .findFirst().orElseThrow(() -> new AssertionError("no container port named " + name));
+    }
+
+    private static long bytes(Quantity quantity) {
+        return Quantity.getAmountInBytes(quantity).longValueExact();
+    }
+
+    private static ConfigMap configMap(List<HasMetadata> manifests, String generatorName) {
+        List<ConfigMap> found = manifests.stream().filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast)
+                .filter(configMap -> configMap.getMetadata().getName().matches(Pattern.quote(generatorName) + "-[a-z0-9]{10}"))
+                .toList();
+        assertThat(found).as("generated ConfigMap " + generatorName).hasSize(1);
+        return found.get(0);
+    }
+
+    private static <T extends HasMetadata> T only(List<HasMetadata> manifests, Class<T> kind) {
+        List<T> found = manifests.stream().filter(kind::isInstance).map(kind::cast).toList();
+        assertThat(found).as(kind.getSimpleName()).hasSize(1);
+        return found.get(0);
+    }
+
+    private static String id(HasMetadata manifest) {
+        return manifest.getKind() + "/" + manifest.getMetadata().getNamespace() + "/" + manifest.getMetadata().getName();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> byId(List<Map<String, Object>> manifests) {
+        return manifests.stream().collect(Collectors.toMap(manifest -> {
+            Map<String, Object> metadata = (Map<String, Object>) manifest.get("metadata");
+            return manifest.get("kind") + "/" + metadata.get("namespace") + "/" + metadata.get("name");
+        }, Function.identity(), (first, second) -> {
+            throw new AssertionError("duplicate manifest " + first);
+        }, TreeMap::new));
+    }
+
+    /** The routes of routes/ that trigger a sweep (they send to direct:sweep), by route id. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> triggerRoutes() {
+        Map<String, Map<String, Object>> triggers = new TreeMap<>();
+        for (Path file : ClusterConfig.routeFiles()) {
+            List<Map<String, Object>> elements = new ArrayList<>();
+            try {
+                for (Object document : new Yaml().loadAll(Files.readString(file))) {
+                    elements.addAll((List<Map<String, Object>>) document);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (Map<String, Object> element : elements) {
+                if (element.get("route") instanceof Map<?, ?> route && route.toString().contains("uri=direct:sweep")
+                        && !"direct:sweep".equals(uri((Map<String, Object>) route))) {
+                    triggers.put((String) route.get("id"), (Map<String, Object>) route);
+                }
+            }
+        }
+        return triggers;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String uri(Map<String, Object> route) {
+        return (String) ((Map<String, Object>) route.get("from")).get("uri");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parameters(Map<String, Object> route) {
+        return (Map<String, Object>) ((Map<String, Object>) route.get("from")).getOrDefault("parameters", Map.of());
+    }
+}
