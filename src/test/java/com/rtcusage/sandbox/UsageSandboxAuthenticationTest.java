@@ -1,7 +1,6 @@
 package com.rtcusage.sandbox;
 
 import static com.rtcusage.sandbox.SandboxFixture.ACCOUNT_A;
-import static com.rtcusage.sandbox.SandboxFixture.CLOCK;
 import static com.rtcusage.sandbox.SandboxFixture.KEY_A;
 import static com.rtcusage.sandbox.SandboxFixture.NOW;
 import static com.rtcusage.sandbox.SandboxFixture.body;
@@ -18,9 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Only requests signed by a known key, over exactly what was sent, within 15 minutes, get through. */
 class UsageSandboxAuthenticationTest {
@@ -28,45 +26,33 @@ class UsageSandboxAuthenticationTest {
     private static final String BODY = body("app-a1", "2026-11-15T00:00:00+08:00", "2026-11-16T00:00:00+08:00");
     private static final String OTHER_BODY = body("app-a2", "2026-11-15T00:00:00+08:00", "2026-11-16T00:00:00+08:00");
 
-    private UsageSandbox sandbox;
-    private SandboxTestClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = new UsageSandbox(SandboxFixture.settings(), CLOCK);
-        sandbox.start();
-        client = new SandboxTestClient(sandbox.endpoint());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final RunningSandbox running = new RunningSandbox();
 
     @Test
     void refusesABodyOtherThanTheSignedOne() {
-        Reply reply = client.send(client.signed("POST", QUERY, KEY_A, BODY, NOW).POST(publisher(OTHER_BODY)).build());
+        Reply reply = running.client().send(running.client().signed("POST", QUERY, KEY_A, BODY, NOW).POST(publisher(OTHER_BODY)).build());
 
         assertRefused(reply, 401, "SignatureDoesNotMatch");
     }
 
     @Test
     void recomputesTheSignatureRatherThanTrustingTheBodyHash() {
-        HttpRequest tampered = client.signed("POST", QUERY, KEY_A, BODY, NOW)
+        HttpRequest tampered = running.client().signed("POST", QUERY, KEY_A, BODY, NOW)
                 .setHeader("X-Content-Sha256", sha256Hex(OTHER_BODY))
                 .POST(publisher(OTHER_BODY))
                 .build();
 
-        assertRefused(client.send(tampered), 401, "SignatureDoesNotMatch");
+        assertRefused(running.client().send(tampered), 401, "SignatureDoesNotMatch");
     }
 
     @Test
     void refusesASignatureMadeWithAnotherSecretWithoutEchoingAnySecret() {
         Credentials wrongSecret = new Credentials(ACCOUNT_A.accessKeyId(), new Secret("not-the-secret"));
-        HttpRequest request = client.signed("POST", QUERY, wrongSecret, BODY, NOW).POST(publisher(BODY)).build();
+        HttpRequest request = running.client().signed("POST", QUERY, wrongSecret, BODY, NOW).POST(publisher(BODY)).build();
         String sentSignature = request.headers().firstValue("Authorization").orElseThrow().replaceAll(".*Signature=", "");
 
-        Reply reply = client.send(request);
+        Reply reply = running.client().send(request);
 
         assertRefused(reply, 401, "SignatureDoesNotMatch");
         assertThat(reply.body()).doesNotContain(sentSignature, "not-the-secret", ACCOUNT_A.secretAccessKey().reveal());
@@ -74,34 +60,34 @@ class UsageSandboxAuthenticationTest {
 
     @Test
     void refusesASignatureOverAnotherQuery() {
-        HttpRequest request = client.signed("POST", "Action=ListUsages&Version=2023-11-01&Extra=1", KEY_A, BODY, NOW)
-                .uri(URI.create(sandbox.endpoint() + "/?" + QUERY))
+        HttpRequest request = running.client().signed("POST", "Action=ListUsages&Version=2023-11-01&Extra=1", KEY_A, BODY, NOW)
+                .uri(URI.create(running.sandbox().endpoint() + "/?" + QUERY))
                 .POST(publisher(BODY))
                 .build();
 
-        assertRefused(client.send(request), 401, "SignatureDoesNotMatch");
+        assertRefused(running.client().send(request), 401, "SignatureDoesNotMatch");
     }
 
     @Test
     void refusesAnUnknownAccessKeyNamingIt() {
         Credentials unknown = new Credentials("AKLTnobody", new Secret("whatever"));
 
-        Reply reply = client.listUsages(unknown, BODY, NOW);
+        Reply reply = running.client().listUsages(unknown, BODY, NOW);
 
         assertRefused(reply, 401, "InvalidAccessKey");
         assertThat(reply.errorMessage()).contains("AKLTnobody");
-        assertThat(sandbox.requests()).singleElement().extracting(RecordedRequest::accessKeyId).isEqualTo("AKLTnobody");
+        assertThat(running.sandbox().requests()).singleElement().extracting(RecordedRequest::accessKeyId).isEqualTo("AKLTnobody");
     }
 
     @Test
     void refusesARequestWithoutAuthorization() {
-        HttpRequest unsigned = HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "/?" + QUERY))
+        HttpRequest unsigned = HttpRequest.newBuilder(URI.create(running.sandbox().endpoint() + "/?" + QUERY))
                 .header("Content-Type", "application/json")
                 .POST(publisher(BODY))
                 .build();
 
-        assertRefused(client.send(unsigned), 401, "InvalidAccessKey");
-        assertThat(sandbox.requests()).singleElement().satisfies(recorded -> {
+        assertRefused(running.client().send(unsigned), 401, "InvalidAccessKey");
+        assertThat(running.sandbox().requests()).singleElement().satisfies(recorded -> {
             assertThat(recorded.accessKeyId()).isNull();
             assertThat(recorded.appId()).isEqualTo("app-a1");
             assertThat(recorded.errorCode()).isEqualTo("InvalidAccessKey");
@@ -110,7 +96,7 @@ class UsageSandboxAuthenticationTest {
 
     @Test
     void refusesAnXDateMoreThanFifteenMinutesAway() {
-        Reply reply = client.listUsages(KEY_A, BODY, NOW.minus(Duration.ofMinutes(16)));
+        Reply reply = running.client().listUsages(KEY_A, BODY, NOW.minus(Duration.ofMinutes(16)));
 
         assertRefused(reply, 401, "InvalidTimestamp");
         assertThat(reply.errorMessage()).contains("20261119T184400Z");
@@ -118,8 +104,8 @@ class UsageSandboxAuthenticationTest {
 
     @Test
     void acceptsAnXDateWithinFifteenMinutes() {
-        assertThat(client.listUsages(KEY_A, BODY, NOW.plus(Duration.ofMinutes(14))).status()).isEqualTo(200);
-        assertThat(client.listUsages(KEY_A, BODY, NOW.minus(Duration.ofMinutes(15))).status()).isEqualTo(200);
+        assertThat(running.client().listUsages(KEY_A, BODY, NOW.plus(Duration.ofMinutes(14))).status()).isEqualTo(200);
+        assertThat(running.client().listUsages(KEY_A, BODY, NOW.minus(Duration.ofMinutes(15))).status()).isEqualTo(200);
     }
 
     private static void assertRefused(Reply reply, int status, String code) {

@@ -1,6 +1,5 @@
 package com.rtcusage.sandbox;
 
-import static com.rtcusage.sandbox.SandboxFixture.CLOCK;
 import static com.rtcusage.sandbox.SandboxFixture.KEY_A;
 import static com.rtcusage.sandbox.SandboxFixture.KEY_B;
 import static com.rtcusage.sandbox.SandboxFixture.NOW;
@@ -19,9 +18,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Faults injected on demand, so the client's retries and checks can be proven against them. */
 class UsageSandboxFaultsTest {
@@ -29,36 +27,24 @@ class UsageSandboxFaultsTest {
     private static final String BODY_A = body("app-a1", "2026-11-15T00:00:00+08:00", "2026-11-17T00:00:00+08:00");
     private static final String BODY_B = body("app-b1", "2026-11-15T00:00:00+08:00", "2026-11-17T00:00:00+08:00");
 
-    private UsageSandbox sandbox;
-    private SandboxTestClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = new UsageSandbox(SandboxFixture.settings(), CLOCK);
-        sandbox.start();
-        client = new SandboxTestClient(sandbox.endpoint());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final RunningSandbox running = new RunningSandbox();
 
     @Test
     void failsEveryNthRequestWithInternalError() {
-        sandbox.faults(SandboxFaults.none().withFailEveryNth(2));
+        running.sandbox().faults(SandboxFaults.none().withFailEveryNth(2));
 
         List<Reply> replies = alternatingKeys(4);
 
         assertThat(replies).extracting(Reply::status).containsExactly(200, 500, 200, 500);
         assertThat(replies.get(1).errorCode()).isEqualTo("InternalError");
-        assertThat(sandbox.requests()).extracting(RecordedRequest::errorCode)
+        assertThat(running.sandbox().requests()).extracting(RecordedRequest::errorCode)
                 .containsExactly(null, "InternalError", null, "InternalError");
     }
 
     @Test
     void garblesEveryNthAnswer() {
-        sandbox.faults(SandboxFaults.none().withGarbageEveryNth(2));
+        running.sandbox().faults(SandboxFaults.none().withGarbageEveryNth(2));
 
         List<Reply> replies = alternatingKeys(2);
 
@@ -69,7 +55,7 @@ class UsageSandboxFaultsTest {
 
     @Test
     void throttlesTheNextRequestsWhateverTheRate() {
-        sandbox.faults(SandboxFaults.none().withThrottleNext(2));
+        running.sandbox().faults(SandboxFaults.none().withThrottleNext(2));
 
         List<Reply> replies = alternatingKeys(3);
 
@@ -79,9 +65,9 @@ class UsageSandboxFaultsTest {
 
     @Test
     void addsTheDayBeforeStartTimeWhenAskedTo() {
-        sandbox.faults(SandboxFaults.none().withExtraDayOutsideWindow(true));
+        running.sandbox().faults(SandboxFaults.none().withExtraDayOutsideWindow(true));
 
-        Reply reply = client.listUsages(KEY_A, BODY_A, NOW);
+        Reply reply = running.client().listUsages(KEY_A, BODY_A, NOW);
 
         assertThat(UsageSandboxListUsagesTest.timeStamps(reply.usages())).containsExactly(
                 "2026-11-14T00:00:00+08:00", "2026-11-15T00:00:00+08:00", "2026-11-16T00:00:00+08:00");
@@ -90,9 +76,9 @@ class UsageSandboxFaultsTest {
     @Test
     void holdsTheAnswerBackForTheLatency() {
         Duration latency = Duration.ofMillis(400);
-        sandbox.faults(SandboxFaults.none().withLatency(latency));
+        running.sandbox().faults(SandboxFaults.none().withLatency(latency));
 
-        Reply reply = client.listUsages(KEY_A, BODY_A, NOW);
+        Reply reply = running.client().listUsages(KEY_A, BODY_A, NOW);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.elapsedNanos()).isGreaterThanOrEqualTo(latency.toNanos());
@@ -101,15 +87,15 @@ class UsageSandboxFaultsTest {
     @Test
     void answersSlowRequestsConcurrently() throws Exception {
         Duration latency = Duration.ofMillis(800);
-        sandbox.faults(SandboxFaults.none().withLatency(latency));
+        running.sandbox().faults(SandboxFaults.none().withLatency(latency));
 
         List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 4)
-                .mapToObj(i -> client.sendAsync(client.signed("POST", QUERY, i % 2 == 0 ? KEY_A : KEY_B,
+                .mapToObj(i -> running.client().sendAsync(running.client().signed("POST", QUERY, i % 2 == 0 ? KEY_A : KEY_B,
                         i % 2 == 0 ? BODY_A : BODY_B, NOW).POST(publisher(i % 2 == 0 ? BODY_A : BODY_B)).build()))
                 .toList();
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
-        List<RecordedRequest> recorded = sandbox.requests();
+        List<RecordedRequest> recorded = running.sandbox().requests();
         assertThat(recorded).hasSize(4).extracting(RecordedRequest::status).containsOnly(200);
         long spread = recorded.get(3).receivedNanos() - recorded.get(0).receivedNanos();
         assertThat(spread).as("all four arrived while the first was still held back").isLessThan(latency.toNanos());
@@ -117,19 +103,19 @@ class UsageSandboxFaultsTest {
 
     @Test
     void restartsCountingWhenFaultsChangeAndCanBeSwitchedOff() {
-        sandbox.faults(SandboxFaults.none().withFailEveryNth(1));
-        assertThat(client.listUsages(KEY_A, BODY_A, NOW).status()).isEqualTo(500);
+        running.sandbox().faults(SandboxFaults.none().withFailEveryNth(1));
+        assertThat(running.client().listUsages(KEY_A, BODY_A, NOW).status()).isEqualTo(500);
 
-        sandbox.faults(SandboxFaults.none());
+        running.sandbox().faults(SandboxFaults.none());
 
-        assertThat(client.listUsages(KEY_B, BODY_B, NOW).status()).isEqualTo(200);
+        assertThat(running.client().listUsages(KEY_B, BODY_B, NOW).status()).isEqualTo(200);
     }
 
     /** Requests alternating between the two keys, so no key exceeds the rate limit. */
     private List<Reply> alternatingKeys(int count) {
         return IntStream.range(0, count).mapToObj(i -> {
             Credentials key = i % 2 == 0 ? KEY_A : KEY_B;
-            return client.listUsages(key, i % 2 == 0 ? BODY_A : BODY_B, NOW);
+            return running.client().listUsages(key, i % 2 == 0 ? BODY_A : BODY_B, NOW);
         }).toList();
     }
 }

@@ -1,6 +1,5 @@
 package com.rtcusage.sandbox;
 
-import static com.rtcusage.sandbox.SandboxFixture.CLOCK;
 import static com.rtcusage.sandbox.SandboxFixture.KEY_A;
 import static com.rtcusage.sandbox.SandboxFixture.NOW;
 import static com.rtcusage.sandbox.SandboxFixture.body;
@@ -11,9 +10,8 @@ import com.rtcusage.sandbox.SandboxTestClient.Reply;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,20 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The API's body, window and app rules; the clock is fixed at 2026-11-20 03:00 Beijing. */
 class UsageSandboxParameterTest {
 
-    private UsageSandbox sandbox;
-    private SandboxTestClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = new UsageSandbox(SandboxFixture.settings(), CLOCK);
-        sandbox.start();
-        client = new SandboxTestClient(sandbox.endpoint());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final RunningSandbox running = new RunningSandbox();
 
     static Stream<Arguments> refusedBodies() {
         return Stream.of(
@@ -71,14 +57,14 @@ class UsageSandboxParameterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedBodies")
     void refusesWithTheApisCodeNamingTheBadValue(String name, String body, int status, String code, String named) {
-        Reply reply = client.listUsages(KEY_A, body, NOW);
+        Reply reply = running.client().listUsages(KEY_A, body, NOW);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.errorCode()).isEqualTo(code);
         assertThat(reply.errorMessage()).contains(named);
         assertThat(reply.json().at("/ResponseMetadata/Error/CodeN").isInt()).isTrue();
         assertThat(reply.requestId()).isNotBlank();
-        assertThat(sandbox.requests()).singleElement().satisfies(recorded -> {
+        assertThat(running.sandbox().requests()).singleElement().satisfies(recorded -> {
             assertThat(recorded.status()).isEqualTo(status);
             assertThat(recorded.errorCode()).isEqualTo(code);
             assertThat(recorded.requestId()).isEqualTo(reply.requestId());
@@ -87,7 +73,7 @@ class UsageSandboxParameterTest {
 
     @Test
     void acceptsExactlyThirtyDaysStartingWithinTheLookBack() {
-        Reply reply = client.listUsages(KEY_A,
+        Reply reply = running.client().listUsages(KEY_A,
                 body("app-a1", "2026-10-22T00:00:00+08:00", "2026-11-21T00:00:00+08:00"), NOW);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -107,11 +93,11 @@ class UsageSandboxParameterTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("otherOperations")
     void servesNothingButListUsages(String method, String pathAndQuery, int status, String code) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.endpoint() + pathAndQuery))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(running.sandbox().endpoint() + pathAndQuery))
                 .method(method, publisher("GET".equals(method) ? "" : "{}"))
                 .build();
 
-        Reply reply = client.send(request);
+        Reply reply = running.client().send(request);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.errorCode()).isEqualTo(code);

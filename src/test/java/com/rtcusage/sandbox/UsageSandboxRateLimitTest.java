@@ -1,7 +1,6 @@
 package com.rtcusage.sandbox;
 
 import static com.rtcusage.sandbox.SandboxFixture.ACCOUNT_A;
-import static com.rtcusage.sandbox.SandboxFixture.CLOCK;
 import static com.rtcusage.sandbox.SandboxFixture.KEY_A;
 import static com.rtcusage.sandbox.SandboxFixture.KEY_B;
 import static com.rtcusage.sandbox.SandboxFixture.NOW;
@@ -12,9 +11,8 @@ import static org.awaitility.Awaitility.await;
 import com.rtcusage.sandbox.SandboxTestClient.Reply;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** At most 2 requests per access key in any 1-second window, as the API's flow control allows. */
 class UsageSandboxRateLimitTest {
@@ -23,31 +21,19 @@ class UsageSandboxRateLimitTest {
     private static final String BODY_B = body("app-b1", "2026-11-15T00:00:00+08:00", "2026-11-16T00:00:00+08:00");
     private static final long ONE_SECOND = Duration.ofSeconds(1).toNanos();
 
-    private UsageSandbox sandbox;
-    private SandboxTestClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = new UsageSandbox(SandboxFixture.settings(), CLOCK);
-        sandbox.start();
-        client = new SandboxTestClient(sandbox.endpoint());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final RunningSandbox running = new RunningSandbox();
 
     @Test
     void throttlesTheThirdRequestOfAKeyWithinOneSecond() {
-        Reply first = client.listUsages(KEY_A, BODY_A, NOW);
-        Reply second = client.listUsages(KEY_A, BODY_A, NOW);
-        Reply third = client.listUsages(KEY_A, BODY_A, NOW);
+        Reply first = running.client().listUsages(KEY_A, BODY_A, NOW);
+        Reply second = running.client().listUsages(KEY_A, BODY_A, NOW);
+        Reply third = running.client().listUsages(KEY_A, BODY_A, NOW);
 
         assertThat(List.of(first.status(), second.status(), third.status())).containsExactly(200, 200, 429);
         assertThat(third.errorCode()).isEqualTo("FlowLimitExceeded");
         assertThat(third.errorMessage()).contains(ACCOUNT_A.accessKeyId());
-        List<RecordedRequest> recorded = sandbox.requests();
+        List<RecordedRequest> recorded = running.sandbox().requests();
         assertThat(recorded).extracting(RecordedRequest::status).containsExactly(200, 200, 429);
         assertThat(recorded).extracting(RecordedRequest::errorCode).containsExactly(null, null, "FlowLimitExceeded");
         assertThat(recorded).extracting(RecordedRequest::receivedNanos).isSorted();
@@ -56,22 +42,22 @@ class UsageSandboxRateLimitTest {
 
     @Test
     void limitsEachKeyOnItsOwn() {
-        client.listUsages(KEY_A, BODY_A, NOW);
-        client.listUsages(KEY_A, BODY_A, NOW);
+        running.client().listUsages(KEY_A, BODY_A, NOW);
+        running.client().listUsages(KEY_A, BODY_A, NOW);
 
-        assertThat(client.listUsages(KEY_B, BODY_B, NOW).status()).isEqualTo(200);
-        assertThat(client.listUsages(KEY_B, BODY_B, NOW).status()).isEqualTo(200);
+        assertThat(running.client().listUsages(KEY_B, BODY_B, NOW).status()).isEqualTo(200);
+        assertThat(running.client().listUsages(KEY_B, BODY_B, NOW).status()).isEqualTo(200);
     }
 
     @Test
     void letsAKeyThroughAgainOnceOneSecondHasPassedSinceItsLastRequest() {
-        client.listUsages(KEY_A, BODY_A, NOW);
-        client.listUsages(KEY_A, BODY_A, NOW);
-        assertThat(client.listUsages(KEY_A, BODY_A, NOW).status()).isEqualTo(429);
-        long lastArrival = sandbox.requests().get(2).receivedNanos();
+        running.client().listUsages(KEY_A, BODY_A, NOW);
+        running.client().listUsages(KEY_A, BODY_A, NOW);
+        assertThat(running.client().listUsages(KEY_A, BODY_A, NOW).status()).isEqualTo(429);
+        long lastArrival = running.sandbox().requests().get(2).receivedNanos();
 
         await().atMost(Duration.ofSeconds(3)).until(() -> System.nanoTime() - lastArrival >= ONE_SECOND);
 
-        assertThat(client.listUsages(KEY_A, BODY_A, NOW).status()).isEqualTo(200);
+        assertThat(running.client().listUsages(KEY_A, BODY_A, NOW).status()).isEqualTo(200);
     }
 }
