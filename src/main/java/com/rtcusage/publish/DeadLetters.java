@@ -63,8 +63,8 @@ public class DeadLetters {
                 failure == null ? null : failure.getMessage(), null, attempts, failedAt, null);
     }
 
-    /** A name for a failure the API never answered. */
-    static String localReason(Throwable failure) {
+    /** A name for a failure the API never answered; metrics tag the same failure with it. */
+    public static String localReason(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SocketTimeoutException || cause instanceof ConnectTimeoutException) {
                 return "Timeout";

@@ -1,11 +1,14 @@
 package com.rtcusage.publish;
 
 import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.metrics.AppFreshness;
 import com.rtcusage.usage.WindowPlanner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +25,8 @@ import org.springframework.stereotype.Component;
  * The content id last acknowledged by Kafka for every key, so that a sweep publishes a key again
  * only when its minutes, cost or finality changed. The state lives in Kafka itself: before the
  * first sweep it is read back from the compacted record topic, so a restarted or rescheduled pod
- * knows what is already there.
+ * knows what is already there. The same read-back tells {@link AppFreshness} when each app was
+ * last fetched, so freshness survives a restart too.
  */
 @Component("publishedContent")
 public class PublishedContent {
@@ -34,13 +38,16 @@ public class PublishedContent {
     private final TopicSetup topics;
     private final String topic;
     private final Clock clock;
+    private final AppFreshness freshness;
     private volatile boolean loaded;
 
-    public PublishedContent(KafkaClients clients, TopicSetup topics, RtcUsageProperties properties, Clock clock) {
+    public PublishedContent(KafkaClients clients, TopicSetup topics, RtcUsageProperties properties, Clock clock,
+            AppFreshness freshness) {
         this.clients = clients;
         this.topics = topics;
         this.topic = properties.kafka().topic();
         this.clock = clock;
+        this.freshness = freshness;
     }
 
     /** Creates missing topics and reads the record topic back, once; the sweep retries while Kafka is away. */
@@ -74,6 +81,7 @@ public class PublishedContent {
                     org.apache.kafka.common.header.Header contentId = record.headers().lastHeader(UsageRecords.CE_ID);
                     if (record.key() != null && contentId != null && isReachable(record.key(), oldestReachable)) {
                         contentIdByKey.put(record.key(), new String(contentId.value(), StandardCharsets.UTF_8));
+                        restoreFreshness(record);
                         count++;
                     }
                 }
@@ -90,6 +98,20 @@ public class PublishedContent {
     /** Called only after Kafka acknowledged the record. */
     public void remember(@Header(KafkaConstants.KEY) String key, @Header(UsageRecords.CE_ID) String contentId) {
         contentIdByKey.put(key, contentId);
+    }
+
+    /** A record's ce_time is when the answer that carried it arrived: its app was fetched then. */
+    private void restoreFreshness(ConsumerRecord<String, String> record) {
+        org.apache.kafka.common.header.Header fetchedAt = record.headers().lastHeader(UsageRecords.CE_TIME);
+        if (fetchedAt == null) {
+            return;
+        }
+        try {
+            freshness.restored(record.key().substring(0, record.key().lastIndexOf(':')),
+                    Instant.parse(new String(fetchedAt.value(), StandardCharsets.UTF_8)));
+        } catch (DateTimeParseException e) {
+            LOG.debug("Record {} has ce_time that is no instant; it tells nothing about freshness", record.key());
+        }
     }
 
     /** Days the API can no longer return need no memory. */

@@ -26,6 +26,7 @@ import org.springframework.web.util.UriUtils;
 public class UsageRecords {
 
     public static final String CE_ID = "ce_id";
+    public static final String CE_TIME = "ce_time";
     private static final DateTimeFormatter FETCHED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -54,7 +55,7 @@ public class UsageRecords {
         headers.put("ce_specversion", "1.0");
         headers.put("ce_source", "/volcengine/rtc/apps/" + UriUtils.encodePathSegment(usage.appId(), StandardCharsets.UTF_8));
         headers.put("ce_type", "com.volcengine.rtc.usage.daily.v1");
-        headers.put("ce_time", fetchedAt);
+        headers.put(CE_TIME, fetchedAt);
         headers.put("content-type", "application/json");
         return mapper.writeValueAsString(record);
     }

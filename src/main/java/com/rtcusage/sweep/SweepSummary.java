@@ -2,10 +2,11 @@ package com.rtcusage.sweep;
 
 import java.time.Duration;
 
-/** What one sweep achieved; one-shot mode turns it into the exit code. */
+/** What one sweep achieved ({@code requests}: sent to the API, retries included); one-shot mode turns it into the exit code. */
 public record SweepSummary(
         int appsPlanned,
         int appsFailed,
+        long requests,
         long appDaysPlanned,
         long published,
         long unchanged,
@@ -20,8 +21,8 @@ public record SweepSummary(
     /** The one line operators read. */
     public String line() {
         return String.format("Sweep %s in %.1f s: apps %d ok, %d failed; records %d published, %d unchanged,"
-                        + " %d of %d app-days; %d dead letters",
+                        + " %d of %d app-days; %d dead letters; %d API requests",
                 isComplete() ? "complete" : "INCOMPLETE", duration.toMillis() / 1000.0, appsPlanned - appsFailed,
-                appsFailed, published, unchanged, published + unchanged, appDaysPlanned, deadLetters);
+                appsFailed, published, unchanged, published + unchanged, appDaysPlanned, deadLetters, requests);
     }
 }

@@ -2,7 +2,8 @@ package com.rtcusage.usage;
 
 /**
  * A ListUsages call that did not give usable figures, with what the API said about it. The message
- * names the app and the code, never a credential.
+ * names the app, the RequestId (so every retry and dead-letter log line carries it) and the code,
+ * never a credential.
  */
 public abstract class ApiCallException extends RuntimeException {
 
@@ -15,7 +16,8 @@ public abstract class ApiCallException extends RuntimeException {
 
     protected ApiCallException(UsageRequest request, Integer httpStatus, String errorCode, String errorMessage,
             String requestId, String body) {
-        super("ListUsages for app " + request.appId() + " of account " + request.account() + " failed: HTTP "
+        super("ListUsages for app " + request.appId() + " of account " + request.account()
+                + (requestId == null ? "" : " (RequestId " + requestId + ")") + " failed: HTTP "
                 + httpStatus + " " + errorCode + (errorMessage == null ? "" : " (" + errorMessage + ")"));
         this.request = request;
         this.httpStatus = httpStatus;

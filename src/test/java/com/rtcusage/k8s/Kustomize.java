@@ -33,7 +33,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class Kustomize {
 
     private static final Set<String> SUPPORTED_KEYS = Set.of("apiVersion", "kind", "namespace", "resources",
-            "configMapGenerator", "images");
+            "configMapGenerator", "images", "components");
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
             "CustomResourceDefinition", "PersistentVolume", "StorageClass", "PriorityClass");
 
@@ -168,6 +168,12 @@ final class Kustomize {
         for (Map<String, Object> generator : (List<Map<String, Object>>) kustomization.getOrDefault("configMapGenerator", List.of())) {
             manifests.add(generate(folder, file, generator, configMapNames));
         }
+        // Components here only generate ConfigMaps, so they render like a nested kustomization.
+        for (String component : (List<String>) kustomization.getOrDefault("components", List.of())) {
+            Rendering nested = render(folder.resolve(component).normalize());
+            manifests.addAll(nested.manifests());
+            configMapNames.putAll(nested.configMapNames());
+        }
         for (Map<String, Object> manifest : manifests) {
             forEachPodSpec(manifest, pod -> renameConfigMapReferences(pod, configMapNames));
         }
@@ -184,7 +190,7 @@ final class Kustomize {
     private static Map<String, Object> generate(Path folder, Path file, Map<String, Object> generator,
             Map<String, String> configMapNames) {
         for (String key : generator.keySet()) {
-            if (!Set.of("name", "files").contains(key)) {
+            if (!Set.of("name", "files", "options").contains(key)) {
                 throw new IllegalStateException(file + ": configMapGenerator option '" + key + "' is not supported by the test renderer");
             }
         }
@@ -197,10 +203,19 @@ final class Kustomize {
                 throw new IllegalStateException(file + ": key " + key + " twice in ConfigMap " + name);
             }
         }
-        String generated = generatedName(name, data);
+        Map<String, Object> options = (Map<String, Object>) generator.getOrDefault("options", Map.of());
+        for (String option : options.keySet()) {
+            if (!Set.of("disableNameSuffixHash", "labels").contains(option)) {
+                throw new IllegalStateException(file + ": configMapGenerator option '" + option + "' is not supported by the test renderer");
+            }
+        }
+        String generated = Boolean.TRUE.equals(options.get("disableNameSuffixHash")) ? name : generatedName(name, data);
         configMapNames.put(name, generated);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", generated);
+        if (options.get("labels") instanceof Map<?, ?> labels) {
+            metadata.put("labels", new LinkedHashMap<>(labels));
+        }
         Map<String, Object> configMap = new LinkedHashMap<>();
         configMap.put("apiVersion", "v1");
         configMap.put("kind", "ConfigMap");

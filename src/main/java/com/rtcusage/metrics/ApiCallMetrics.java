@@ -1,0 +1,146 @@
+package com.rtcusage.metrics;
+
+import com.rtcusage.usage.UsageAnswer;
+import com.rtcusage.usage.UsageRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.support.service.ServiceHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Measures every ListUsages attempt from Camel's own send events, so the routes carry no metrics
+ * steps. An attempt is one send to {@value #ATTEMPT_ENDPOINT} (the unit list-usages retries, pacing
+ * and throttle included); its request is the send to the HTTP endpoint inside it. Per account:
+ * attempts by outcome and code, the time an attempt waited in pacing and throttle before its
+ * request left, and the request's round trip; per app, the time of the last answer with figures.
+ */
+@Component
+public class ApiCallMetrics {
+
+    static final String ATTEMPT_ENDPOINT = "direct://call-list-usages";
+    static final String REQUESTS = "rtc_usage.api.requests";
+    static final String REQUEST_DURATION = "rtc_usage.api.request.duration";
+    static final String PACING_WAIT = "rtc_usage.api.pacing.wait";
+    private static final String ATTEMPT_STARTED = "rtcUsage.attemptStartedNanos";
+    private static final Duration[] BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+            Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
+
+    private final MeterRegistry registry;
+    private final AppFreshness freshness;
+    private final Clock clock;
+    private final AtomicLong requestsSent = new AtomicLong();
+
+    public ApiCallMetrics(CamelContext camel, MeterRegistry registry, AppFreshness freshness, Clock clock) {
+        this.registry = registry;
+        this.freshness = freshness;
+        this.clock = clock;
+        // Registered here rather than found as a bean: Camel looks its notifiers up while it is
+        // itself being created, too early for a notifier that needs the meter registry.
+        SendEvents events = new SendEvents();
+        camel.getManagementStrategy().addEventNotifier(events);
+        ServiceHelper.startService(events);
+    }
+
+    /** Requests sent to the API since start, retries included; the sweep summary reports its share. */
+    public long requestsSent() {
+        return requestsSent.get();
+    }
+
+    private void sending(Exchange exchange, Endpoint endpoint) {
+        UsageRequest request = exchange.getProperty("usageRequest", UsageRequest.class);
+        if (request == null) {
+            return;
+        }
+        if (isAttempt(endpoint)) {
+            exchange.setProperty(ATTEMPT_STARTED, System.nanoTime());
+        } else if (isApi(endpoint)) {
+            requestsSent.incrementAndGet();
+            Long started = exchange.getProperty(ATTEMPT_STARTED, Long.class);
+            if (started != null) {
+                timer(PACING_WAIT, "Time an attempt waited in per-account pacing and throttle before its request left",
+                        request).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    private void sent(Exchange exchange, Endpoint endpoint, long millis) {
+        UsageRequest request = exchange.getProperty("usageRequest", UsageRequest.class);
+        if (request == null) {
+            return;
+        }
+        if (isApi(endpoint)) {
+            timer(REQUEST_DURATION, "Round trip of a ListUsages request, timeouts included", request)
+                    .record(millis, TimeUnit.MILLISECONDS);
+        } else if (isAttempt(endpoint)) {
+            ApiOutcome outcome = exchange.getException() == null ? ApiOutcome.OK : ApiOutcome.ofFailure(exchange.getException());
+            Counter.builder(REQUESTS)
+                    .description("ListUsages attempts, retries included, by how they ended")
+                    .tags("account", request.account(), "outcome", outcome.outcome(), "code", outcome.code())
+                    .register(registry)
+                    .increment();
+            if (exchange.getException() == null && exchange.getMessage().getBody() instanceof UsageAnswer) {
+                freshness.fetched(request.account(), request.appId(), clock.instant());
+            }
+        }
+    }
+
+    private Timer timer(String name, String description, UsageRequest request) {
+        return Timer.builder(name)
+                .description(description)
+                .tags("account", request.account())
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry);
+    }
+
+    private static boolean isAttempt(Endpoint endpoint) {
+        return ATTEMPT_ENDPOINT.equals(endpoint.getEndpointUri());
+    }
+
+    /** The only HTTP endpoint the routes call is the ListUsages API. */
+    private static boolean isApi(Endpoint endpoint) {
+        return endpoint instanceof HttpEndpoint;
+    }
+
+    /** Camel's send events, handed to this class: nothing else is of interest. */
+    private final class SendEvents extends EventNotifierSupport {
+
+        SendEvents() {
+            setIgnoreCamelContextEvents(true);
+            setIgnoreRouteEvents(true);
+            setIgnoreServiceEvents(true);
+            setIgnoreStepEvents(true);
+            setIgnoreExchangeCreatedEvent(true);
+            setIgnoreExchangeCompletedEvent(true);
+            setIgnoreExchangeFailedEvents(true);
+            setIgnoreExchangeRedeliveryEvents(true);
+        }
+
+        @Override
+        public boolean isEnabled(CamelEvent event) {
+            return event instanceof ExchangeSendingEvent || event instanceof ExchangeSentEvent;
+        }
+
+        @Override
+        public void notify(CamelEvent event) {
+            if (event instanceof ExchangeSendingEvent sending) {
+                sending(sending.getExchange(), sending.getEndpoint());
+            } else if (event instanceof ExchangeSentEvent sent) {
+                sent(sent.getExchange(), sent.getEndpoint(), sent.getTimeTaken());
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package com.rtcusage.metrics;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.publish.UsageRecord;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What reached Kafka, per account: records published (acknowledged) and skipped as unchanged,
+ * dead letters by app and reason, and the cost of every app-day published as final, per currency
+ * and tier. The cost counter is an operational figure in binary floating point, counted once per
+ * app-day when it becomes final (a later correction of a final day counts again); billing uses the
+ * records, never this.
+ */
+@Component
+public class PublishMetrics {
+
+    static final String PUBLISHED = "rtc_usage.records.published";
+    static final String UNCHANGED = "rtc_usage.records.unchanged";
+    static final String DEAD_LETTERS = "rtc_usage.dead.letters";
+    static final String FINAL_COST = "rtc_usage.final.cost";
+    /** Tag values of the cost counter: the tiers of a record's {@code cost}, in its order. */
+    static final List<String> TIERS = List.of("audio", "video360p", "video720p", "video1080p");
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublishMetrics.class);
+
+    private final MeterRegistry registry;
+    private final ObjectMapper mapper;
+
+    public PublishMetrics(MeterRegistry registry, ObjectMapper mapper, RtcUsageProperties properties) {
+        this.registry = registry;
+        this.mapper = mapper;
+        // Every configured account shows its series at 0 from the start, not only after its first record.
+        for (RtcUsageProperties.Account account : properties.accounts()) {
+            publishedCounter(account.name());
+            unchangedCounter(account.name());
+            TIERS.forEach(tier -> costCounter(account.name(), properties.pricing().currency(), tier));
+        }
+    }
+
+    /** A record Kafka acknowledged; {@code value} is its JSON. */
+    public void published(String value) {
+        UsageRecord record;
+        try {
+            record = mapper.readValue(value, UsageRecord.class);
+        } catch (JsonProcessingException e) {
+            LOG.warn("Published record not counted in metrics, its value is not a usage record: {}", e.getOriginalMessage());
+            return;
+        }
+        publishedCounter(record.account()).increment();
+        if (record.isFinal()) {
+            UsageRecord.Cost cost = record.cost();
+            List<String> amounts = List.of(cost.audio(), cost.video360p(), cost.video720p(), cost.video1080p());
+            for (int i = 0; i < TIERS.size(); i++) {
+                costCounter(record.account(), cost.currency(), TIERS.get(i)).increment(new BigDecimal(amounts.get(i)).doubleValue());
+            }
+        }
+    }
+
+    /** A record left out because Kafka already holds the same content. */
+    public void unchanged(String account) {
+        unchangedCounter(account).increment();
+    }
+
+    /** A dead letter Kafka acknowledged; {@code reason} is its errorCode. */
+    public void deadLetter(String account, String appId, String reason) {
+        Counter.builder(DEAD_LETTERS)
+                .description("Dead letters published, by app and reason (the API's Error.Code or a local reason)")
+                .tags("account", account, "app", appId, "reason", reason == null ? "Unknown" : reason)
+                .register(registry)
+                .increment();
+    }
+
+    private Counter publishedCounter(String account) {
+        return Counter.builder(PUBLISHED).description("Records published to the record topic and acknowledged by Kafka")
+                .tag("account", account).register(registry);
+    }
+
+    private Counter unchangedCounter(String account) {
+        return Counter.builder(UNCHANGED).description("Records not published again: Kafka already holds the same content")
+                .tag("account", account).register(registry);
+    }
+
+    private Counter costCounter(String account, String currency, String tier) {
+        return Counter.builder(FINAL_COST)
+                .description("Cost of app-days published as final (operational figure; billing uses the records)")
+                .tags("account", account, "currency", currency, "tier", tier)
+                .register(registry);
+    }
+}

@@ -1,0 +1,42 @@
+package com.rtcusage.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sweeps by result: {@code complete} when every planned app-day is in Kafka and nothing was
+ * dead-lettered, {@code incomplete} otherwise; and how long they took.
+ */
+@Component
+public class SweepMetrics {
+
+    static final String SWEEPS = "rtc_usage.sweeps";
+    static final String DURATION = "rtc_usage.sweep.duration";
+
+    private final MeterRegistry registry;
+
+    public SweepMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (String result : new String[] {"complete", "incomplete"}) {
+            sweeps(result);
+            duration(result);
+        }
+    }
+
+    public void finished(boolean complete, Duration duration) {
+        String result = complete ? "complete" : "incomplete";
+        sweeps(result).increment();
+        duration(result).record(duration);
+    }
+
+    private Counter sweeps(String result) {
+        return Counter.builder(SWEEPS).description("Sweeps finished, by result").tag("result", result).register(registry);
+    }
+
+    private Timer duration(String result) {
+        return Timer.builder(DURATION).description("How long sweeps took, by result").tag("result", result).register(registry);
+    }
+}
