@@ -72,7 +72,7 @@ public class DeadLetters {
             if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
                 return "ConnectionFailed";
             }
-            if (cause instanceof KafkaException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+            if (cause instanceof KafkaException || cause instanceof KafkaUnavailableException) {
                 return "KafkaUnavailable";
             }
         }
