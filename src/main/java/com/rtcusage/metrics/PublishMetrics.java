@@ -1,15 +1,12 @@
 package com.rtcusage.metrics;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rtcusage.config.RtcUsageProperties;
-import com.rtcusage.publish.UsageRecord;
+import com.rtcusage.pricing.Cost;
+import com.rtcusage.pricing.PricedUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,14 +26,10 @@ public class PublishMetrics {
     /** Tag values of the cost counter: the tiers of a record's {@code cost}, in its order. */
     static final List<String> TIERS = List.of("audio", "video360p", "video720p", "video1080p");
 
-    private static final Logger LOG = LoggerFactory.getLogger(PublishMetrics.class);
-
     private final MeterRegistry registry;
-    private final ObjectMapper mapper;
 
-    public PublishMetrics(MeterRegistry registry, ObjectMapper mapper, RtcUsageProperties properties) {
+    public PublishMetrics(MeterRegistry registry, RtcUsageProperties properties) {
         this.registry = registry;
-        this.mapper = mapper;
         // Every configured account shows its series at 0 from the start, not only after its first record.
         for (RtcUsageProperties.Account account : properties.accounts()) {
             publishedCounter(account.name());
@@ -45,21 +38,15 @@ public class PublishMetrics {
         }
     }
 
-    /** A record Kafka acknowledged; {@code value} is its JSON. */
-    public void published(String value) {
-        UsageRecord record;
-        try {
-            record = mapper.readValue(value, UsageRecord.class);
-        } catch (JsonProcessingException e) {
-            LOG.warn("Published record not counted in metrics, its value is not a usage record: {}", e.getOriginalMessage());
-            return;
-        }
-        publishedCounter(record.account()).increment();
-        if (record.isFinal()) {
-            UsageRecord.Cost cost = record.cost();
-            List<String> amounts = List.of(cost.audio(), cost.video360p(), cost.video720p(), cost.video1080p());
+    /** A record Kafka acknowledged, counted from the priced app-day it was written from. */
+    public void published(PricedUsage record) {
+        String account = record.usage().account();
+        publishedCounter(account).increment();
+        if (record.usage().isFinal()) {
+            Cost cost = record.cost();
+            List<BigDecimal> amounts = List.of(cost.audio(), cost.video360p(), cost.video720p(), cost.video1080p());
             for (int i = 0; i < TIERS.size(); i++) {
-                costCounter(record.account(), cost.currency(), TIERS.get(i)).increment(new BigDecimal(amounts.get(i)).doubleValue());
+                costCounter(account, cost.currency(), TIERS.get(i)).increment(amounts.get(i).doubleValue());
             }
         }
     }

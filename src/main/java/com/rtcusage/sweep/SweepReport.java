@@ -3,6 +3,7 @@ package com.rtcusage.sweep;
 import com.rtcusage.metrics.ApiCallMetrics;
 import com.rtcusage.metrics.PublishMetrics;
 import com.rtcusage.metrics.SweepMetrics;
+import com.rtcusage.pricing.PricedUsage;
 import com.rtcusage.usage.AccountSweep;
 import com.rtcusage.usage.UsageRequest;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -58,8 +58,8 @@ public class SweepReport {
                 .mapToLong(request -> request.window().days()).sum();
     }
 
-    /** Kafka acknowledged this record (its JSON value). */
-    public void published(@Body String record) {
+    /** Kafka acknowledged the record of this priced app-day. */
+    public void published(@ExchangeProperty("pricedUsage") PricedUsage record) {
         published.incrementAndGet();
         publishMetrics.published(record);
     }
