@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Header;
+import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -95,9 +96,12 @@ public class PublishedContent {
         return !contentId.equals(contentIdByKey.get(key));
     }
 
-    /** Called only after Kafka acknowledged the record. */
-    public void remember(@Header(KafkaConstants.KEY) String key, @Header(UsageRecords.CE_ID) String contentId) {
-        contentIdByKey.put(key, contentId);
+    /** Called only after Kafka acknowledged every record of the batch. */
+    public void remember(RecordBatch batch) {
+        for (Message record : batch) {
+            contentIdByKey.put(record.getHeader(KafkaConstants.KEY, String.class),
+                    record.getHeader(UsageRecords.CE_ID, String.class));
+        }
     }
 
     /** A record's ce_time is when the answer that carried it arrived: its app was fetched then. */

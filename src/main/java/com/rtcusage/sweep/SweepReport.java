@@ -4,6 +4,7 @@ import com.rtcusage.metrics.ApiCallMetrics;
 import com.rtcusage.metrics.PublishMetrics;
 import com.rtcusage.metrics.SweepMetrics;
 import com.rtcusage.pricing.PricedUsage;
+import com.rtcusage.publish.RecordBatch;
 import com.rtcusage.usage.AccountSweep;
 import com.rtcusage.usage.UsageRequest;
 import java.time.Duration;
@@ -58,10 +59,12 @@ public class SweepReport {
                 .mapToLong(request -> request.window().days()).sum();
     }
 
-    /** Kafka acknowledged the record of this priced app-day. */
-    public void published(@ExchangeProperty("pricedUsage") PricedUsage record) {
-        published.incrementAndGet();
-        publishMetrics.published(record);
+    /** Kafka acknowledged every record of this batch. */
+    public void published(RecordBatch batch) {
+        for (PricedUsage usage : batch.usages()) {
+            published.incrementAndGet();
+            publishMetrics.published(usage);
+        }
     }
 
     public void unchanged(@ExchangeProperty("usageRequest") UsageRequest request) {
