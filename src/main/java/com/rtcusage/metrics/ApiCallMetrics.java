@@ -13,11 +13,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpEndpoint;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
-import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
-import org.apache.camel.support.EventNotifierSupport;
-import org.apache.camel.support.service.ServiceHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +23,7 @@ import org.springframework.stereotype.Component;
  * request left, and the request's round trip; per app, the time of the last answer with figures.
  */
 @Component
-public class ApiCallMetrics {
+public class ApiCallMetrics implements SendEvents.Listener {
 
     static final String ATTEMPT_ENDPOINT = "direct://call-list-usages";
     static final String REQUESTS = "rtc_usage.api.requests";
@@ -48,11 +43,7 @@ public class ApiCallMetrics {
         this.registry = registry;
         this.freshness = freshness;
         this.clock = clock;
-        // Registered here rather than found as a bean: Camel looks its notifiers up while it is
-        // itself being created, too early for a notifier that needs the meter registry.
-        SendEvents events = new SendEvents();
-        camel.getManagementStrategy().addEventNotifier(events);
-        ServiceHelper.startService(events);
+        SendEvents.listen(camel, this);
     }
 
     /** Requests sent to the API since start, retries included; the sweep summary reports its share. */
@@ -60,7 +51,8 @@ public class ApiCallMetrics {
         return requestsSent.get();
     }
 
-    private void sending(Exchange exchange, Endpoint endpoint) {
+    @Override
+    public void sending(Exchange exchange, Endpoint endpoint) {
         UsageRequest request = exchange.getProperty("usageRequest", UsageRequest.class);
         if (request == null) {
             return;
@@ -77,7 +69,8 @@ public class ApiCallMetrics {
         }
     }
 
-    private void sent(Exchange exchange, Endpoint endpoint, long millis) {
+    @Override
+    public void sent(Exchange exchange, Endpoint endpoint, long millis) {
         UsageRequest request = exchange.getProperty("usageRequest", UsageRequest.class);
         if (request == null) {
             return;
@@ -113,34 +106,5 @@ public class ApiCallMetrics {
     /** The only HTTP endpoint the routes call is the ListUsages API. */
     private static boolean isApi(Endpoint endpoint) {
         return endpoint instanceof HttpEndpoint;
-    }
-
-    /** Camel's send events, handed to this class: nothing else is of interest. */
-    private final class SendEvents extends EventNotifierSupport {
-
-        SendEvents() {
-            setIgnoreCamelContextEvents(true);
-            setIgnoreRouteEvents(true);
-            setIgnoreServiceEvents(true);
-            setIgnoreStepEvents(true);
-            setIgnoreExchangeCreatedEvent(true);
-            setIgnoreExchangeCompletedEvent(true);
-            setIgnoreExchangeFailedEvents(true);
-            setIgnoreExchangeRedeliveryEvents(true);
-        }
-
-        @Override
-        public boolean isEnabled(CamelEvent event) {
-            return event instanceof ExchangeSendingEvent || event instanceof ExchangeSentEvent;
-        }
-
-        @Override
-        public void notify(CamelEvent event) {
-            if (event instanceof ExchangeSendingEvent sending) {
-                sending(sending.getExchange(), sending.getEndpoint());
-            } else if (event instanceof ExchangeSentEvent sent) {
-                sent(sent.getExchange(), sent.getEndpoint(), sent.getTimeTaken());
-            }
-        }
     }
 }

@@ -150,12 +150,10 @@ class MonitoringSeriesTest {
                 }),
                 Map.entry("camel_exchanges_failed_total", samples ->
                         assertThat(scrape.sum("camel_exchanges_failed_total", "routeId", "call-list-usages")).isEqualTo(5)),
-                Map.entry("camel_exchange_event_notifier_seconds_max", samples -> {
-                    List<Sample> kafka = samples.stream()
-                            .filter(sample -> sample.labels().getOrDefault("endpointName", "").startsWith("kafka:")).toList();
-                    assertThat(kafka).extracting(sample -> sample.labels().get("endpointName"))
-                            .containsExactlyInAnyOrder("kafka://metrics.usage", "kafka://metrics.dead");
-                    assertThat(kafka).allSatisfy(sample -> assertThat(sample.value()).isPositive());
+                Map.entry("rtc_usage_kafka_send_seconds_max", samples -> {
+                    assertThat(samples).extracting(sample -> sample.labels().get("topic"))
+                            .containsExactlyInAnyOrder("metrics.usage", "metrics.dead");
+                    assertThat(samples).allSatisfy(sample -> assertThat(sample.value()).isPositive());
                 }),
                 Map.entry("camel_routes_running_routes", samples -> assertThat(samples).singleElement()
                         .extracting(Sample::value).isEqualTo((double) camel.getRoutes().size())));
