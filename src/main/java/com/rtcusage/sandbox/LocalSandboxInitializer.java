@@ -47,6 +47,8 @@ public class LocalSandboxInitializer implements ApplicationContextInitializer<Co
                         .toList());
 
         UsageSandbox sandbox = new UsageSandbox(settings, new ApplicationClock(context.getBeanFactory()));
+        // sandbox.latency holds every answer back, as a distant API would (benchmarks).
+        sandbox.faults(SandboxFaults.none().withLatency(binder.bind("sandbox.latency", Duration.class).orElse(Duration.ZERO)));
         sandbox.start(binder.bind("sandbox.port", Integer.class).orElse(0));
         environment.getPropertySources().addFirst(
                 new MapPropertySource("usageSandbox", Map.of("local.sandbox.port", sandbox.endpoint().getPort())));

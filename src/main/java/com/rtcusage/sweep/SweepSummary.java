@@ -20,7 +20,7 @@ public record SweepSummary(
 
     /** The one line operators read. */
     public String line() {
-        return String.format("Sweep %s in %.1f s: apps %d ok, %d failed; records %d published, %d unchanged,"
+        return String.format("Sweep %s in %.2f s: apps %d ok, %d failed; records %d published, %d unchanged,"
                         + " %d of %d app-days; %d dead letters; %d API requests",
                 isComplete() ? "complete" : "INCOMPLETE", duration.toMillis() / 1000.0, appsPlanned - appsFailed,
                 appsFailed, published, unchanged, published + unchanged, appDaysPlanned, deadLetters, requests);
