@@ -11,7 +11,8 @@ final class FaultPlan {
     enum Outcome { NONE, FAIL, GARBAGE, THROTTLE }
 
     /** What one request is subject to, taken from a single consistent set of faults. */
-    record Decision(Outcome outcome, Duration latency, boolean extraDayOutsideWindow) {
+    record Decision(Outcome outcome, Duration latency, boolean extraDayOutsideWindow,
+            boolean unprocessableFirstDay) {
     }
 
     private SandboxFaults faults = SandboxFaults.none();
@@ -35,7 +36,7 @@ final class FaultPlan {
             throttleLeft--;
             outcome = Outcome.THROTTLE;
         }
-        return new Decision(outcome, faults.latency(), faults.extraDayOutsideWindow());
+        return new Decision(outcome, faults.latency(), faults.extraDayOutsideWindow(), faults.unprocessableFirstDay());
     }
 
     private boolean strikes(int everyNth) {

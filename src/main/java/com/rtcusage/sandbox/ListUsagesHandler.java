@@ -98,8 +98,9 @@ final class ListUsagesHandler implements HttpHandler {
             SandboxAccount caller = signatures.verify(request, now);
             UsageQuery query = UsageQuery.parse(request.body());
             rules.check(query, caller, now);
-            return new Answer(200,
-                    bodies.success(requestId, report.entries(query, now, ticket.fault().extraDayOutsideWindow())),
+            FaultPlan.Decision fault = ticket.fault();
+            return new Answer(200, bodies.success(requestId,
+                    report.entries(query, now, fault.extraDayOutsideWindow(), fault.unprocessableFirstDay())),
                     null, requestId);
         } catch (ApiException refused) {
             return error(requestId, refused);

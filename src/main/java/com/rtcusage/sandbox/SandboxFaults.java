@@ -13,13 +13,16 @@ import java.util.Objects;
  * @param latency how long each answer is held back
  * @param throttleNext the next K requests answer 429 {@code FlowLimitExceeded} whatever the rate
  * @param extraDayOutsideWindow successful answers also carry the day before {@code StartTime}
+ * @param unprocessableFirstDay successful answers report the first day from {@code StartTime} with
+ *     {@code Audio} = -1 minutes: a well-formed answer with one entry the client must reject
  */
 public record SandboxFaults(
         int failEveryNth,
         int garbageEveryNth,
         Duration latency,
         int throttleNext,
-        boolean extraDayOutsideWindow) {
+        boolean extraDayOutsideWindow,
+        boolean unprocessableFirstDay) {
 
     public SandboxFaults {
         requireNotNegative("failEveryNth", failEveryNth);
@@ -33,27 +36,33 @@ public record SandboxFaults(
 
     /** A well-behaved API. */
     public static SandboxFaults none() {
-        return new SandboxFaults(0, 0, Duration.ZERO, 0, false);
+        return new SandboxFaults(0, 0, Duration.ZERO, 0, false, false);
     }
 
     public SandboxFaults withFailEveryNth(int n) {
-        return new SandboxFaults(n, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow);
+        return new SandboxFaults(n, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow, unprocessableFirstDay);
     }
 
     public SandboxFaults withGarbageEveryNth(int n) {
-        return new SandboxFaults(failEveryNth, n, latency, throttleNext, extraDayOutsideWindow);
+        return new SandboxFaults(failEveryNth, n, latency, throttleNext, extraDayOutsideWindow, unprocessableFirstDay);
     }
 
     public SandboxFaults withLatency(Duration delay) {
-        return new SandboxFaults(failEveryNth, garbageEveryNth, delay, throttleNext, extraDayOutsideWindow);
+        return new SandboxFaults(failEveryNth, garbageEveryNth, delay, throttleNext, extraDayOutsideWindow,
+                unprocessableFirstDay);
     }
 
     public SandboxFaults withThrottleNext(int k) {
-        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, k, extraDayOutsideWindow);
+        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, k, extraDayOutsideWindow, unprocessableFirstDay);
     }
 
     public SandboxFaults withExtraDayOutsideWindow(boolean extraDay) {
-        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDay);
+        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDay, unprocessableFirstDay);
+    }
+
+    public SandboxFaults withUnprocessableFirstDay(boolean unprocessable) {
+        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
+                unprocessable);
     }
 
     private static void requireNotNegative(String name, int value) {

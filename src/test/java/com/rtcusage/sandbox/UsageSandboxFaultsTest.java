@@ -14,6 +14,7 @@ import com.rtcusage.sandbox.SandboxTestClient.Reply;
 import com.rtcusage.signing.Credentials;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,22 @@ class UsageSandboxFaultsTest {
 
         assertThat(UsageSandboxListUsagesTest.timeStamps(reply.usages())).containsExactly(
                 "2026-11-14T00:00:00+08:00", "2026-11-15T00:00:00+08:00", "2026-11-16T00:00:00+08:00");
+    }
+
+    @Test
+    void reportsTheFirstDayWithNegativeAudioWhenAskedTo() {
+        running.sandbox().faults(SandboxFaults.none().withUnprocessableFirstDay(true));
+
+        Reply reply = running.client().listUsages(KEY_A, BODY_A, NOW);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(UsageSandboxListUsagesTest.timeStamps(reply.usages()))
+                .containsExactly("2026-11-15T00:00:00+08:00", "2026-11-16T00:00:00+08:00");
+        DailyFigures real15 = SyntheticUsage.fullDay("app-a1", LocalDate.of(2026, 11, 15));
+        assertThat(UsageSandboxListUsagesTest.figures(reply.usages().get(0)))
+                .isEqualTo(new DailyFigures(-1, real15.video360p(), real15.video720p(), real15.video1080p()));
+        assertThat(UsageSandboxListUsagesTest.figures(reply.usages().get(1)))
+                .isEqualTo(SyntheticUsage.fullDay("app-a1", LocalDate.of(2026, 11, 16)));
     }
 
     @Test
