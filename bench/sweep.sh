@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark one sweep of the production jar: APPS apps in each of ACCOUNTS accounts over 30-day
+# Benchmark sweeps of the production jar: APPS apps in each of ACCOUNTS accounts over 30-day
 # windows, against the ListUsages sandbox (profile local, in the service's JVM) and a Kafka broker
-# in a process of its own, with the JVM flags of the Kubernetes Deployment and its memory limit.
-# Prints: sweep wall time, the API floor (APPS-1)/2 s and the ratio, 429s, requests per app,
-# records per second, JVM start to first request, and resident memory after the sweep.
+# in a process of its own, with the JVM flags and the CPU and memory limits of the Deployment.
+# Prints per sweep: wall time, the API floor (APPS-1)/2 s and the ratio, requests per app and
+# records per second; then 429s, JVM start to first request, and resident memory at the end.
 #   usage: bench/sweep.sh APPS [ACCOUNTS] [--key=value ...]   (extra keys go to the service)
 #   env:   BENCH_BROKERS=host:port  use a running broker instead of starting one
 #          BENCH_LOG=file           keep the service's log
+#          BENCH_SWEEPS=N           N sweeps in one JVM (the later ones warm), each reported
+#          BENCH_MEMORY=file        heap, class histogram and native memory (with -XX:NativeMemoryTracking=summary)
 #          BENCH_JVM="..."          JVM flags instead of the Deployment's; BENCH_JFR=file.jfr records a profile
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,11 +16,14 @@ apps=${1:?apps per account}; shift
 accounts=1
 if [[ ${1:-} =~ ^[0-9]+$ ]]; then accounts=$1; shift; fi
 
-# The production jar, rebuilt whenever a source changed since the last build.
-jar=target/bench/rtc-usage-pipeline.jar
+# The production jar, rebuilt whenever a source changed since the last build, and run the way the
+# image runs it: classes and libraries unpacked on the class path (Jib), not the nested fat jar.
+jar=target/bench/app/rtc-usage-pipeline.jar
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
   mvn -q -B -DskipTests package
-  mkdir -p target/bench && cp target/rtc-usage-pipeline-*[0-9T].jar "$jar"
+  rm -rf target/bench/app
+  java -Djarmode=tools -jar target/rtc-usage-pipeline-*[0-9T].jar extract --destination target/bench/app
+  mv target/bench/app/rtc-usage-pipeline-*.jar "$jar"
 fi
 
 work=$(mktemp -d)
@@ -32,8 +37,12 @@ if [ -z "$brokers" ]; then
   brokers=$(cat "$work/brokers")
 fi
 
+# One sweep at start-up; with BENCH_SWEEPS > 1 the schedule starts the next ones (every 5 s, each
+# once the previous is over), in the same, by then warm, JVM.
+sweeps=${BENCH_SWEEPS:-1}
+cron="0 0 0 1 1 ? 2099"; [ "$sweeps" -gt 1 ] && cron="0/5 * * * * ?"
 args=(--spring.profiles.active=local "--spring.embedded.kafka.brokers=$brokers"
-      --rtc-usage.schedule.run-on-startup=true "--rtc-usage.schedule.cron=0 0 0 1 1 ? 2099"
+      --rtc-usage.schedule.run-on-startup=true "--rtc-usage.schedule.cron=$cron"
       --rtc-usage.window.days=30 --management.server.port=-1 --server.port=-1
       "--camel.main.routes-include-pattern=file:routes/*.camel.yaml"
       "--rtc-usage.kafka.topic=bench.usage.$$" "--rtc-usage.kafka.dead-letter-topic=bench.dead-letter.$$")
@@ -45,33 +54,39 @@ for ((a = 0; a < accounts; a++)); do
          "--rtc-usage.accounts[$a].app-ids=$ids")
 done
 
-# The Deployment's JAVA_TOOL_OPTIONS; MaxRAM stands for the pod's memory limit, which the JVM
-# sizes its heap from (MaxRAMPercentage) instead of this machine's memory.
+# The Deployment's JAVA_TOOL_OPTIONS, in a JVM that sees the pod's limits as it would in the pod:
+# MaxRAM = the memory limit (the heap is sized from it), ActiveProcessorCount = the CPU limit
+# (which picks the garbage collector and the number of compiler threads).
 deployment_flags=$(sed -n '/name: JAVA_TOOL_OPTIONS/{n;s/.*value: //p}' k8s/base/deployment.yaml)
-limit=$(sed -n '/limits:/,/memory:/{s/.*memory: \([0-9]*\)Mi/\1/p}' k8s/base/deployment.yaml)
-jvm=${BENCH_JVM:-$deployment_flags -XX:MaxRAM=${limit}m}
+limits=$(sed -n '/limits:/,/memory:/p' k8s/base/deployment.yaml)
+memory=$(echo "$limits" | sed -n 's/.*memory: \([0-9]*\)Mi/\1/p')
+cpus=$(echo "$limits" | sed -n 's/.*cpu: "\{0,1\}\([0-9]*\)"\{0,1\}$/\1/p')
+jvm=${BENCH_JVM:-$deployment_flags -XX:MaxRAM=${memory}m -XX:ActiveProcessorCount=$cpus}
 [ -n "${BENCH_JFR:-}" ] && jvm="$jvm -XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile"
 
 log="$work/service.log"
 # shellcheck disable=SC2086
 java $jvm -jar "$jar" "${args[@]}" "$@" > "$log" 2>&1 &
 app=$!
-until grep -q "Sweep \(complete\|INCOMPLETE\)" "$log"; do
+until [ "$(grep -c "Sweep \(complete\|INCOMPLETE\)" "$log")" -ge "$sweeps" ]; do
   kill -0 $app 2>/dev/null || { tail -50 "$log"; exit 1; }
   sleep 0.2
 done
 [ -n "${BENCH_LOG:-}" ] && cp "$log" "$BENCH_LOG"
+if [ -n "${BENCH_MEMORY:-}" ]; then
+  { jcmd $app GC.heap_info; jcmd $app GC.class_histogram | head -25; jcmd $app VM.native_memory summary; } > "$BENCH_MEMORY" 2>&1
+fi
 rss_kib=$(awk '/VmRSS/ {print $2}' /proc/$app/status)
-summary=$(grep -m1 -o "Sweep \(complete\|INCOMPLETE\) in [0-9.]* s.*" "$log")
-seconds=$(echo "$summary" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
-published=$(echo "$summary" | sed -E 's/.*records ([0-9]+) published.*/\1/')
-requests=$(echo "$summary" | sed -E 's/.*; ([0-9]+) API requests.*/\1/')
 first=$(grep -m1 -o "first request arrived [0-9]* ms" "$log" | grep -o "[0-9]*")
 throttled=$(grep -c "FlowLimitExceeded" "$log" || true)
-floor=$(awk -v n="$apps" 'BEGIN {printf "%.1f", (n - 1) / 2}')
-awk -v s="$seconds" -v f="$floor" -v n="$apps" -v a="$accounts" -v p="$published" -v r="$requests" \
-    -v t="$throttled" -v first="$first" -v rss="$rss_kib" -v jvm="$jvm" -v summary="$summary" 'BEGIN {
-  printf "apps/account=%d accounts=%d jvm=[%s]\nsummary: %s\n", n, a, jvm, summary
-  printf "sweep=%.1fs floor=%.1fs ratio=%.3f 429s=%d requests/app=%.2f records/s=%.0f\n",
-         s, f, (f > 0 ? s / f : 0), t, r / (n * a), p / s
-  printf "jvm-start-to-first-request=%dms rss-after-sweep=%dMiB\n", first, rss / 1024 }'
+echo "apps/account=$apps accounts=$accounts jvm=[$jvm]"
+grep -o "Sweep \(complete\|INCOMPLETE\) in [0-9.]* s.*" "$log" | head -"$sweeps" | nl -w1 -s' ' |
+  awk -v n="$apps" -v a="$accounts" '{
+    line = $0; sub(/^[0-9]+ /, "", line)
+    match(line, / in [0-9.]+ s/); s = substr(line, RSTART + 4, RLENGTH - 6) + 0
+    match(line, /records [0-9]+ published/); p = substr(line, RSTART + 8, RLENGTH - 18) + 0
+    match(line, /; [0-9]+ API requests/); r = substr(line, RSTART + 2, RLENGTH - 15) + 0
+    f = (n - 1) / 2
+    printf "sweep %d: %s\n  sweep=%.2fs floor=%.1fs ratio=%.3f requests/app=%.2f records/s=%.0f\n",
+           $1, line, s, f, (f > 0 ? s / f : 0), r / (n * a), p / s }'
+echo "429s=$throttled jvm-start-to-first-request=${first}ms rss-after-last-sweep=$((rss_kib / 1024))MiB"
