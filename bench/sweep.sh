@@ -3,7 +3,8 @@
 # windows, against the ListUsages sandbox (profile local, in the service's JVM) and a Kafka broker
 # in a process of its own, with the JVM flags and the CPU and memory limits of the Deployment.
 # Prints per sweep: wall time, the API floor (APPS-1)/2 s and the ratio, requests per app and
-# records per second; then 429s, JVM start to first request, and resident memory at the end.
+# records per second (priced and checked against Kafka's content; of them published and acked);
+# then 429s, JVM start to first request, and resident memory at the end.
 #   usage: bench/sweep.sh APPS [ACCOUNTS] [--key=value ...]   (extra keys go to the service)
 #   env:   BENCH_BROKERS=host:port  use a running broker instead of starting one
 #          BENCH_LOG=file           keep the service's log
@@ -20,7 +21,7 @@ if [[ ${1:-} =~ ^[0-9]+$ ]]; then accounts=$1; shift; fi
 # image runs it: classes and libraries unpacked on the class path (Jib), not the nested fat jar.
 jar=target/bench/app/rtc-usage-pipeline.jar
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
-  mvn -q -B -DskipTests package
+  mvn -q -B -Dstyle.color=never -DskipTests package
   rm -rf target/bench/app
   java -Djarmode=tools -jar target/rtc-usage-pipeline-*[0-9T].jar extract --destination target/bench/app
   mv target/bench/app/rtc-usage-pipeline-*.jar "$jar"
@@ -85,8 +86,9 @@ grep -o "Sweep \(complete\|INCOMPLETE\) in [0-9.]* s.*" "$log" | head -"$sweeps"
     line = $0; sub(/^[0-9]+ /, "", line)
     match(line, / in [0-9.]+ s/); s = substr(line, RSTART + 4, RLENGTH - 6) + 0
     match(line, /records [0-9]+ published/); p = substr(line, RSTART + 8, RLENGTH - 18) + 0
+    match(line, /, [0-9]+ unchanged/); u = substr(line, RSTART + 2, RLENGTH - 12) + 0
     match(line, /; [0-9]+ API requests/); r = substr(line, RSTART + 2, RLENGTH - 15) + 0
     f = (n - 1) / 2
-    printf "sweep %d: %s\n  sweep=%.2fs floor=%.1fs ratio=%.3f requests/app=%.2f records/s=%.0f\n",
-           $1, line, s, f, (f > 0 ? s / f : 0), r / (n * a), p / s }'
+    printf "sweep %d: %s\n  sweep=%.2fs floor=%.1fs ratio=%.3f requests/app=%.2f records/s=%.0f (published %.0f/s)\n",
+           $1, line, s, f, (f > 0 ? s / f : 0), r / (n * a), (p + u) / s, p / s }'
 echo "429s=$throttled jvm-start-to-first-request=${first}ms rss-after-last-sweep=$((rss_kib / 1024))MiB"
