@@ -21,9 +21,9 @@ if [[ ${1:-} =~ ^[0-9]+$ ]]; then accounts=$1; shift; fi
 # image runs it: classes and libraries unpacked on the class path (Jib), not the nested fat jar.
 jar=target/bench/app/rtc-usage-pipeline.jar
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
-  mvn -q -B -Dstyle.color=never -DskipTests package
+  mvn -q -B -Dstyle.color=never -DskipTests package >&2
   rm -rf target/bench/app
-  java -Djarmode=tools -jar target/rtc-usage-pipeline-*[0-9T].jar extract --destination target/bench/app
+  java -Djarmode=tools -jar target/rtc-usage-pipeline-*[0-9T].jar extract --destination target/bench/app >&2
   mv target/bench/app/rtc-usage-pipeline-*.jar "$jar"
 fi
 
