@@ -3,11 +3,11 @@ package com.rtcusage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rtcusage.sandbox.DailyFigures;
 import com.rtcusage.sandbox.RecordedRequest;
 import com.rtcusage.sandbox.SyntheticUsage;
 import com.rtcusage.sandbox.UsageSandbox;
+import com.rtcusage.support.Json;
 import com.rtcusage.support.PipelineTest;
 import com.rtcusage.support.RecordSchemas;
 import com.rtcusage.support.TopicReader;
@@ -45,7 +45,6 @@ import org.springframework.test.context.TestPropertySource;
 class PipelineEndToEndTest {
 
     private static final Set<String> APPS = Set.of("demo-app-a1", "demo-app-a2", "demo-app-a3", "demo-app-b1", "demo-app-b2");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     ProducerTemplate producer;
@@ -105,7 +104,7 @@ class PipelineEndToEndTest {
 
     private void assertRecord(ConsumerRecord<String, String> record, Map<String, String> requestIdByApp) throws Exception {
         RecordSchemas.assertValid(RecordSchemas.USAGE_RECORD, record.value());
-        JsonNode value = JSON.readTree(record.value());
+        JsonNode value = Json.parse(record.value());
         String appId = value.get("appId").asText();
         LocalDate day = LocalDate.parse(value.get("day").asText());
         Instant fetchedAt = Instant.parse(value.get("fetchedAt").asText());

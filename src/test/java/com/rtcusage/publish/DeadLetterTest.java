@@ -3,11 +3,11 @@ package com.rtcusage.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rtcusage.sandbox.RecordedRequest;
 import com.rtcusage.sandbox.SandboxFaults;
 import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.support.FixedTime;
+import com.rtcusage.support.Json;
 import com.rtcusage.support.PipelineTest;
 import com.rtcusage.support.RecordSchemas;
 import com.rtcusage.support.TopicReader;
@@ -48,8 +48,6 @@ import org.springframework.test.context.TestPropertySource;
         "sandbox.accounts[1].app-ids=stale-app"})
 class DeadLetterTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Autowired
     ProducerTemplate producer;
 
@@ -80,7 +78,7 @@ class DeadLetterTest {
         List<ConsumerRecord<String, String>> deadLetters = TopicReader.readAll(brokers, "dead.dead");
         deadLetters.forEach(record -> RecordSchemas.assertValid(RecordSchemas.DEAD_LETTER, record.value()));
         Map<String, JsonNode> letters = deadLetters.stream()
-                .collect(Collectors.toMap(ConsumerRecord::key, record -> json(record.value())));
+                .collect(Collectors.toMap(ConsumerRecord::key, record -> Json.parse(record.value())));
         assertThat(letters).containsOnlyKeys("unknown-app", "stale-app");
 
         JsonNode unknown = letters.get("unknown-app");
@@ -94,7 +92,7 @@ class DeadLetterTest {
         assertThat(unknown.get("requestId").asText()).isEqualTo(requests.get("unknown-app").requestId());
         assertThat(unknown.get("attempts").asInt()).isEqualTo(1);
         assertThat(unknown.get("failedAt").asText()).isEqualTo("2026-11-26T03:00:00.000Z");
-        assertThat(json(unknown.get("body").asText()).at("/ResponseMetadata/Error/Code").asText())
+        assertThat(Json.parse(unknown.get("body").asText()).at("/ResponseMetadata/Error/Code").asText())
                 .isEqualTo("InvalidParameter.NotExistAppId");
 
         JsonNode stale = letters.get("stale-app");
@@ -103,13 +101,5 @@ class DeadLetterTest {
         assertThat(stale.get("errorCode").asText()).isEqualTo("SignatureDoesNotMatch");
         assertThat(stale.get("attempts").asInt()).isEqualTo(1);
         assertThat(stale.toString()).doesNotContain("rotated-away-secret", "the-new-secret", "Signature=");
-    }
-
-    private static JsonNode json(String value) {
-        try {
-            return JSON.readTree(value);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

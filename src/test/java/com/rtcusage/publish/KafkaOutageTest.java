@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rtcusage.sandbox.SandboxFaults;
 import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.support.FixedTime;
+import com.rtcusage.support.Json;
 import com.rtcusage.support.KafkaBrokerProcess;
 import com.rtcusage.support.LocalService;
 import com.rtcusage.support.MovableClock;
@@ -61,7 +61,6 @@ class KafkaOutageTest {
     private static final Set<String> APPS = Set.of("demo-app-a1", "demo-app-a2", "demo-app-a3", "demo-app-b1", "demo-app-b2");
     private static final int DAYS = 3;
     private static final Duration BOUND = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static KafkaBrokerProcess broker;
@@ -149,7 +148,7 @@ class KafkaOutageTest {
      * Time stands still (FixedTime), so every app-day has one content: one record per key, no key
      * repeating a content id, today partial and the settled days final, all fetched at that instant.
      */
-    private static void assertEveryAppDayExactlyOnce(List<ConsumerRecord<String, String>> records) throws IOException {
+    private static void assertEveryAppDayExactlyOnce(List<ConsumerRecord<String, String>> records) {
         LocalDate today = LocalDate.ofInstant(FixedTime.START, ZoneOffset.ofHours(8));
         Set<String> expected = APPS.stream()
                 .flatMap(app -> today.minusDays(DAYS - 1).datesUntil(today.plusDays(1)).map(day -> app + ":" + day))
@@ -164,7 +163,7 @@ class KafkaOutageTest {
         assertThat(byKey).allSatisfy((key, ofKey) -> assertThat(ofKey).as("records of " + key).hasSize(1));
         for (ConsumerRecord<String, String> record : records) {
             boolean settled = !record.key().endsWith(":" + today);
-            JsonNode value = JSON.readTree(record.value());
+            JsonNode value = Json.parse(record.value());
             assertThat(value.get("final").asBoolean()).as("final of " + record.key()).isEqualTo(settled);
             assertThat(Instant.parse(value.get("fetchedAt").asText())).as("fetchedAt of " + record.key()).isEqualTo(FixedTime.START);
         }

@@ -3,14 +3,13 @@ package com.rtcusage.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rtcusage.sandbox.SyntheticUsage;
 import com.rtcusage.support.FixedTime;
+import com.rtcusage.support.Json;
 import com.rtcusage.support.MovableClock;
 import com.rtcusage.support.PipelineTest;
 import com.rtcusage.support.TopicReader;
 import com.rtcusage.sweep.SweepSummary;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +36,6 @@ import org.springframework.test.context.TestPropertySource;
 class LateDataAndCatchUpTest {
 
     private static final int APPS = 5;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     ProducerTemplate producer;
@@ -99,7 +97,7 @@ class LateDataAndCatchUpTest {
         List<ConsumerRecord<String, String>> records = TopicReader.readAll(brokers, "late.usage").stream()
                 .filter(record -> record.key().equals(key)).toList();
         assertThat(records).isNotEmpty();
-        return json(records.get(records.size() - 1).value());
+        return Json.parse(records.get(records.size() - 1).value());
     }
 
     /** Never a double publish of unchanged data: consecutive records of a key differ in content. */
@@ -107,13 +105,5 @@ class LateDataAndCatchUpTest {
         Map<String, List<String>> contentIds = records.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
                 Collectors.mapping(record -> new String(record.headers().lastHeader("ce_id").value()), Collectors.toList())));
         contentIds.forEach((key, ids) -> assertThat(ids).as(key).doesNotHaveDuplicates());
-    }
-
-    private static JsonNode json(String value) {
-        try {
-            return JSON.readTree(value);
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

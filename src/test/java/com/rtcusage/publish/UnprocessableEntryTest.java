@@ -3,17 +3,15 @@ package com.rtcusage.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rtcusage.sandbox.RecordedRequest;
 import com.rtcusage.sandbox.SandboxFaults;
 import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.support.FixedTime;
+import com.rtcusage.support.Json;
 import com.rtcusage.support.PipelineTest;
 import com.rtcusage.support.RecordSchemas;
 import com.rtcusage.support.TopicReader;
 import com.rtcusage.sweep.SweepSummary;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,8 +40,6 @@ import org.springframework.test.context.TestPropertySource;
         "sandbox.accounts[0].secret-access-key=solo-secret",
         "sandbox.accounts[0].app-ids=app-1,app-2"})
 class UnprocessableEntryTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     ProducerTemplate producer;
@@ -80,7 +76,7 @@ class UnprocessableEntryTest {
         assertThat(deadLetters).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("app-1", "app-2");
         for (ConsumerRecord<String, String> record : deadLetters) {
             RecordSchemas.assertValid(RecordSchemas.DEAD_LETTER, record.value());
-            JsonNode letter = json(record.value());
+            JsonNode letter = Json.parse(record.value());
             assertThat(letter.get("account").asText()).isEqualTo("solo");
             assertThat(letter.get("appId").asText()).isEqualTo(record.key());
             assertThat(letter.get("httpStatus").asInt()).isEqualTo(200);
@@ -88,17 +84,9 @@ class UnprocessableEntryTest {
             assertThat(letter.get("errorMessage").asText()).contains("Audio = -1");
             assertThat(letter.get("requestId").asText()).isEqualTo(requestIds.get(record.key()));
             assertThat(letter.get("attempts").asInt()).isEqualTo(1);
-            JsonNode entry = json(letter.get("body").asText());
+            JsonNode entry = Json.parse(letter.get("body").asText());
             assertThat(entry.get("TimeStamp").asText()).isEqualTo("2026-11-24T00:00:00+08:00");
             assertThat(entry.get("Audio").asLong()).isEqualTo(-1);
-        }
-    }
-
-    private static JsonNode json(String value) {
-        try {
-            return JSON.readTree(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -5,10 +5,10 @@ import static com.rtcusage.support.RateLimitAssertions.assertAtMostTwoPerSecondP
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rtcusage.sandbox.RecordedRequest;
 import com.rtcusage.sandbox.SandboxFaults;
 import com.rtcusage.sandbox.UsageSandbox;
+import com.rtcusage.support.Json;
 import com.rtcusage.support.PipelineTest;
 import com.rtcusage.support.RecordSchemas;
 import com.rtcusage.support.TopicReader;
@@ -41,7 +41,6 @@ import org.springframework.test.context.TestPropertySource;
 class RetryTest {
 
     private static final int APPS = 3;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     ProducerTemplate producer;
@@ -109,7 +108,7 @@ class RetryTest {
         assertThat(dead).hasSize(deadBefore + APPS);
         for (ConsumerRecord<String, String> record : dead.subList(deadBefore, dead.size())) {
             RecordSchemas.assertValid(RecordSchemas.DEAD_LETTER, record.value());
-            JsonNode letter = JSON.readTree(record.value());
+            JsonNode letter = Json.parse(record.value());
             assertThat(record.key()).isEqualTo(letter.get("appId").asText());
             assertThat(letter.get("errorCode").asText()).isEqualTo("Timeout");
             assertThat(letter.get("attempts").asInt()).isEqualTo(3);
