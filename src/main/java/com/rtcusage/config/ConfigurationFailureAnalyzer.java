@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.bind.validation.BindValidatio
 import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.validation.FieldError;
@@ -37,7 +38,8 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer {
             }
         }
         return unreadable == null ? null
-                : new FailureAnalysis(unreadable.getName() + " cannot be read: " + rootMessage(unreadable), ACTION, failure);
+                : new FailureAnalysis(unreadable.getName() + " cannot be read: "
+                        + NestedExceptionUtils.getMostSpecificCause(unreadable).getMessage(), ACTION, failure);
     }
 
     /** One line per broken key; almost always exactly one. */
@@ -55,13 +57,5 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer {
             return base;
         }
         return base + "." + DataObjectPropertyName.toDashedForm(field.getField()).replaceAll("([a-z])(\\d)", "$1-$2");
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }

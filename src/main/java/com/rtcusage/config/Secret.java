@@ -16,10 +16,6 @@ public final class Secret {
         return value;
     }
 
-    public boolean isBlank() {
-        return value.isBlank();
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof Secret secret && secret.value.equals(value);

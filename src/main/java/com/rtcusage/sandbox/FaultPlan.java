@@ -1,7 +1,5 @@
 package com.rtcusage.sandbox;
 
-import java.time.Duration;
-
 /**
  * Decides, request by request, which of the installed {@link SandboxFaults} strikes. Counting
  * restarts at each installation, so "every Nth" means the Nth request after the faults were set.
@@ -10,9 +8,8 @@ final class FaultPlan {
 
     enum Outcome { NONE, FAIL, GARBAGE, THROTTLE }
 
-    /** What one request is subject to, taken from a single consistent set of faults. */
-    record Decision(Outcome outcome, Duration latency, boolean extraDayOutsideWindow,
-            boolean unprocessableFirstDay) {
+    /** What one request is subject to: its outcome, and the set of faults in force when it came. */
+    record Decision(Outcome outcome, SandboxFaults faults) {
     }
 
     private SandboxFaults faults = SandboxFaults.none();
@@ -36,7 +33,7 @@ final class FaultPlan {
             throttleLeft--;
             outcome = Outcome.THROTTLE;
         }
-        return new Decision(outcome, faults.latency(), faults.extraDayOutsideWindow(), faults.unprocessableFirstDay());
+        return new Decision(outcome, faults);
     }
 
     private boolean strikes(int everyNth) {

@@ -50,7 +50,7 @@ final class ListUsagesHandler implements HttpHandler {
             try {
                 IncomingRequest request = IncomingRequest.read(exchange);
                 appId = UsageQuery.peekAppId(request.body());
-                pause(ticket.fault().latency());
+                pause(ticket.fault().faults().latency());
                 answer = answer(request, accessKeyId, ticket);
             } catch (IOException | RuntimeException unexpected) {
                 LOG.warn("ListUsages sandbox failed to handle a request: {}", unexpected.getClass().getName());
@@ -98,9 +98,9 @@ final class ListUsagesHandler implements HttpHandler {
             SandboxAccount caller = signatures.verify(request, now);
             UsageQuery query = UsageQuery.parse(request.body());
             rules.check(query, caller, now);
-            FaultPlan.Decision fault = ticket.fault();
+            SandboxFaults faults = ticket.fault().faults();
             return new Answer(200, bodies.success(requestId,
-                    report.entries(query, now, fault.extraDayOutsideWindow(), fault.unprocessableFirstDay())),
+                    report.entries(query, now, faults.extraDayOutsideWindow(), faults.unprocessableFirstDay())),
                     null, requestId);
         } catch (ApiException refused) {
             return error(requestId, refused);

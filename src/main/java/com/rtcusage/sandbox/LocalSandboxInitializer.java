@@ -36,11 +36,12 @@ public class LocalSandboxInitializer implements ApplicationContextInitializer<Co
         // sandbox.accounts lets a test give the sandbox other keys than the service has (a wrong secret).
         List<AccountKeys> accounts = binder.bind("sandbox.accounts", Bindable.listOf(AccountKeys.class))
                 .orElseGet(() -> binder.bind("rtc-usage.accounts", Bindable.listOf(AccountKeys.class)).orElse(List.of()));
+        SandboxSettings api = SandboxSettings.volcengine(List.of());   // the real API's limits, as defaults
         SandboxSettings settings = new SandboxSettings(
-                binder.bind("rtc-usage.api.region", String.class).orElse("cn-north-1"),
-                binder.bind("rtc-usage.api.service", String.class).orElse("rtc"),
-                binder.bind("sandbox.requests-per-second", Integer.class).orElse(2),
-                binder.bind("sandbox.data-delay", Duration.class).orElse(Duration.ofHours(8)),
+                binder.bind("rtc-usage.api.region", String.class).orElse(api.region()),
+                binder.bind("rtc-usage.api.service", String.class).orElse(api.service()),
+                binder.bind("sandbox.requests-per-second", Integer.class).orElse(api.requestsPerSecond()),
+                binder.bind("sandbox.data-delay", Duration.class).orElse(api.dataDelay()),
                 accounts.stream()
                         .map(account -> new SandboxAccount(account.accessKeyId(), new Secret(account.secretAccessKey()),
                                 Set.copyOf(account.appIds())))

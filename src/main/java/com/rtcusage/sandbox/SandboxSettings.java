@@ -2,10 +2,12 @@ package com.rtcusage.sandbox;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The limits the sandbox enforces, mirroring the real API: signature scope (region, service), the
@@ -46,9 +48,9 @@ public record SandboxSettings(
 
     private static void requireUniqueKeysAndApps(List<SandboxAccount> accounts) {
         Map<String, String> ownerByApp = new HashMap<>();
-        Map<String, Boolean> keys = new HashMap<>();
+        Set<String> keys = new HashSet<>();
         for (SandboxAccount account : accounts) {
-            if (keys.put(account.accessKeyId(), Boolean.TRUE) != null) {
+            if (!keys.add(account.accessKeyId())) {
                 throw new IllegalArgumentException("sandbox access key " + account.accessKeyId() + " is configured twice");
             }
             for (String appId : account.appIds()) {

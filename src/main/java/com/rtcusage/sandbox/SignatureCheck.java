@@ -6,7 +6,6 @@ import com.rtcusage.signing.SignableRequest;
 import com.rtcusage.signing.SignedRequest;
 import com.rtcusage.signing.VolcSigner;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -96,7 +94,7 @@ final class SignatureCheck {
 
     private static void requireBodyHash(IncomingRequest request) {
         String claimed = request.header("X-Content-Sha256");
-        String actual = HexFormat.of().formatHex(sha256(request.body()));
+        String actual = VolcSigner.sha256Hex(request.body());
         if (claimed == null || !MessageDigest.isEqual(actual.getBytes(StandardCharsets.US_ASCII),
                 claimed.trim().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             throw ApiError.SIGNATURE_DOES_NOT_MATCH.because(
@@ -128,13 +126,5 @@ final class SignatureCheck {
             AuthorizationHeader authorization) {
         String token = authorization.signedHeaders().contains("x-security-token") ? request.header("X-Security-Token") : null;
         return new Credentials(account.accessKeyId(), account.secretAccessKey(), token == null ? null : new Secret(token));
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

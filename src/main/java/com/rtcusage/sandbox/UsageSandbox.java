@@ -25,7 +25,6 @@ public final class UsageSandbox implements AutoCloseable {
 
     private static final int THREADS = 8;
 
-    private final SandboxSettings settings;
     private final FaultPlan faultPlan = new FaultPlan();
     private final RequestLog requestLog = new RequestLog();
     private final ListUsagesHandler handler;
@@ -33,7 +32,7 @@ public final class UsageSandbox implements AutoCloseable {
     private ExecutorService executor;
 
     public UsageSandbox(SandboxSettings settings, Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(settings, "settings");
         Admission admission = new Admission(Objects.requireNonNull(clock, "clock"),
                 new SlidingWindowLimiter(settings.requestsPerSecond()), faultPlan);
         this.handler = new ListUsagesHandler(settings, admission, requestLog);
@@ -72,10 +71,6 @@ public final class UsageSandbox implements AutoCloseable {
             throw new IllegalStateException("the ListUsages sandbox is not running");
         }
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    public SandboxSettings settings() {
-        return settings;
     }
 
     /** Installs a new set of faults at once; counting of the periodic ones starts again from here. */

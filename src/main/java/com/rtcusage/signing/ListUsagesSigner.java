@@ -2,12 +2,12 @@ package com.rtcusage.signing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rtcusage.config.RtcUsageProperties;
 import com.rtcusage.config.RtcUsageProperties.Account;
+import com.rtcusage.config.RtcUsageProperties;
 import com.rtcusage.usage.UsageRequest;
+import com.rtcusage.usage.UsageWindow;
 import java.net.URI;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,19 +19,19 @@ import org.apache.camel.Headers;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds and signs the ListUsages call of one request. Runs after the throttle, so the X-Date is
- * the moment the request really leaves, however long it waited for its turn.
+ * Builds and signs the ListUsages call of one request. Runs before pacing and throttle: the wait
+ * there is far inside the API's tolerance for X-Date.
  */
 @Component("listUsagesSigner")
 public class ListUsagesSigner {
 
-    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final String CONTENT_TYPE = "application/json";
 
     private final VolcSigner signer;
     private final Map<String, Credentials> credentials;
     private final String host;
     private final List<Map.Entry<String, String>> query;
+    private final String httpQuery;
     private final Clock clock;
     private final ObjectMapper mapper;
 
@@ -42,6 +42,7 @@ public class ListUsagesSigner {
                 (first, second) -> first));
         this.host = hostHeader(properties.api().endpoint());
         this.query = List.of(new SimpleEntry<>("Action", "ListUsages"), new SimpleEntry<>("Version", properties.api().version()));
+        this.httpQuery = VolcSigner.canonicalQuery(query);   // Action, Version: already in canonical order
         this.clock = clock;
         this.mapper = mapper;
     }
@@ -50,8 +51,8 @@ public class ListUsagesSigner {
     public byte[] sign(@ExchangeProperty("usageRequest") UsageRequest request, @Headers Map<String, Object> headers) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("AppId", request.appId());
-        fields.put("StartTime", RFC_3339.format(request.window().start()));
-        fields.put("EndTime", RFC_3339.format(request.window().end()));
+        fields.put("StartTime", UsageWindow.RFC_3339.format(request.window().start()));
+        fields.put("EndTime", UsageWindow.RFC_3339.format(request.window().end()));
         byte[] body = json(fields);
         SignedRequest signed = signer.sign(
                 new SignableRequest("POST", host, "/", query, Map.of("Content-Type", CONTENT_TYPE), body),
@@ -63,9 +64,7 @@ public class ListUsagesSigner {
         });
         headers.put(Exchange.CONTENT_TYPE, CONTENT_TYPE);
         headers.put(Exchange.HTTP_METHOD, "POST");
-        headers.put(Exchange.HTTP_QUERY, query.stream()
-                .map(parameter -> VolcSigner.encode(parameter.getKey()) + "=" + VolcSigner.encode(parameter.getValue()))
-                .collect(Collectors.joining("&")));
+        headers.put(Exchange.HTTP_QUERY, httpQuery);
         return body;
     }
 

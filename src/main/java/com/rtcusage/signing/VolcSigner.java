@@ -43,7 +43,7 @@ public final class VolcSigner {
     public SignedRequest sign(SignableRequest request, Credentials credentials, Instant now) {
         String xDate = X_DATE.format(now);
         String date = xDate.substring(0, 8);
-        String bodyHash = HEX.formatHex(sha256(request.body()));
+        String bodyHash = sha256Hex(request.body());
 
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Host", request.host());
@@ -93,7 +93,7 @@ public final class VolcSigner {
     }
 
     /** RFC 3986 percent-encoding: unreserved characters stay, everything else is %XX of its UTF-8 bytes. */
-    public static String encode(String value) {
+    private static String encode(String value) {
         StringBuilder encoded = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
@@ -106,6 +106,11 @@ public final class VolcSigner {
             }
         }
         return encoded.toString();
+    }
+
+    /** Lower-case hex SHA-256, as X-Content-Sha256 carries it. */
+    public static String sha256Hex(byte[] data) {
+        return HEX.formatHex(sha256(data));
     }
 
     private static byte[] sha256(byte[] data) {
