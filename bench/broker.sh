@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 dir=${1:?directory for the broker}
 mkdir -p "$dir" target/bench
 cp_file=target/bench/kafka.classpath
-[ -s "$cp_file" ] || mvn -q -B -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >&2
+[ "$cp_file" -nt pom.xml ] || mvn -q -B -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >&2
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 port=$(free_port); controller=$(free_port)

@@ -81,14 +81,14 @@ rss_kib=$(awk '/VmRSS/ {print $2}' /proc/$app/status)
 first=$(grep -m1 -o "first request arrived [0-9]* ms" "$log" | grep -o "[0-9]*")
 throttled=$(grep -c "FlowLimitExceeded" "$log" || true)
 echo "apps/account=$apps accounts=$accounts jvm=[$jvm]"
-grep -o "Sweep \(complete\|INCOMPLETE\) in [0-9.]* s.*" "$log" | head -"$sweeps" | nl -w1 -s' ' |
+grep -o "Sweep \(complete\|INCOMPLETE\) in [0-9.]* s.*" "$log" | head -"$sweeps" |
   awk -v n="$apps" -v a="$accounts" '{
-    line = $0; sub(/^[0-9]+ /, "", line)
+    line = $0
     match(line, / in [0-9.]+ s/); s = substr(line, RSTART + 4, RLENGTH - 6) + 0
     match(line, /records [0-9]+ published/); p = substr(line, RSTART + 8, RLENGTH - 18) + 0
     match(line, /, [0-9]+ unchanged/); u = substr(line, RSTART + 2, RLENGTH - 12) + 0
     match(line, /; [0-9]+ API requests/); r = substr(line, RSTART + 2, RLENGTH - 15) + 0
     f = (n - 1) / 2
     printf "sweep %d: %s\n  sweep=%.2fs floor=%.1fs ratio=%.3f requests/app=%.2f records/s=%.0f (published %.0f/s)\n",
-           $1, line, s, f, (f > 0 ? s / f : 0), r / (n * a), (p + u) / s, p / s }'
+           NR, line, s, f, (f > 0 ? s / f : 0), r / (n * a), (p + u) / s, p / s }'
 echo "429s=$throttled jvm-start-to-first-request=${first}ms rss-after-last-sweep=$((rss_kib / 1024))MiB"

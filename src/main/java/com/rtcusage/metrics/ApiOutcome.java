@@ -18,10 +18,10 @@ public record ApiOutcome(String outcome, String code) {
 
     /** An answer without usable figures, classified as the API documents its errors. */
     public static ApiOutcome ofAnswer(Integer status, String code) {
-        if (code.startsWith("FlowLimitExceeded") || (status != null && status == 429)) {
+        if (ApiCallException.isThrottled(status, code)) {
             return new ApiOutcome("throttled", code);
         }
-        if ("InternalError".equals(code) || (status != null && status >= 500)) {
+        if (ApiCallException.isServerError(status, code)) {
             return new ApiOutcome("server_error", code);
         }
         if ("UnreadableResponse".equals(code) && (status == null || status < 400)) {

@@ -3,7 +3,6 @@ package com.rtcusage.pricing;
 import com.rtcusage.config.InvalidConfigurationException;
 import com.rtcusage.config.RtcUsageProperties.PriceBook;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -15,7 +14,7 @@ public final class PriceBooks {
     private final NavigableMap<LocalDate, PriceBook> byEffectiveDate = new TreeMap<>();
 
     public PriceBooks(List<PriceBook> books) {
-        books.stream().sorted(Comparator.comparing(PriceBook::effectiveFrom)).forEach(book -> {
+        books.forEach(book -> {
             if (byEffectiveDate.putIfAbsent(book.effectiveFrom(), book) != null) {
                 throw new InvalidConfigurationException("rtc-usage.pricing.books",
                         "have two books effective from " + book.effectiveFrom());

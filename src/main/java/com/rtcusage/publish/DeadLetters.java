@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rtcusage.usage.ApiCallException;
 import com.rtcusage.usage.UnprocessableEntryException;
 import com.rtcusage.usage.UsageRequest;
+import com.rtcusage.usage.UsageWindow;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -24,9 +23,6 @@ import org.springframework.stereotype.Component;
 @Component("deadLetters")
 public class DeadLetters {
 
-    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-    private static final DateTimeFormatter FAILED_AT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -49,8 +45,9 @@ public class DeadLetters {
 
     DeadLetter letter(UsageRequest request, Throwable failure, int attempts) {
         DeadLetter.Window window = new DeadLetter.Window(
-                RFC_3339.format(request.window().start()), RFC_3339.format(request.window().end()));
-        String failedAt = FAILED_AT.format(clock.instant());
+                UsageWindow.RFC_3339.format(request.window().start()),
+                UsageWindow.RFC_3339.format(request.window().end()));
+        String failedAt = UsageRecords.TIMESTAMP.format(clock.instant());
         if (failure instanceof ApiCallException api) {
             return new DeadLetter(request.account(), request.appId(), window, api.httpStatus(), api.errorCode(),
                     api.errorMessage(), api.requestId(), attempts, failedAt, api.body());

@@ -2,6 +2,7 @@ package com.rtcusage.publish;
 
 import com.rtcusage.pricing.PricedUsage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.camel.Message;
@@ -31,11 +32,11 @@ public final class RecordBatch implements Iterable<Message> {
 
     /** The priced app-days, in the order of their records. */
     public List<PricedUsage> usages() {
-        return List.copyOf(usages);
+        return Collections.unmodifiableList(usages);
     }
 
     @Override
     public Iterator<Message> iterator() {
-        return List.copyOf(records).iterator();
+        return Collections.unmodifiableList(records).iterator();
     }
 }

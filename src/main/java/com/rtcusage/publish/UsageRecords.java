@@ -27,7 +27,8 @@ public class UsageRecords {
 
     public static final String CE_ID = "ce_id";
     public static final String CE_TIME = "ce_time";
-    private static final DateTimeFormatter FETCHED_AT =
+    /** Instants in records and dead letters: UTC, always three fraction digits. */
+    public static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final ObjectMapper mapper;
@@ -45,7 +46,7 @@ public class UsageRecords {
                 new UsageRecord.Minutes(minutes.audio(), minutes.video360p(), minutes.video720p(), minutes.video1080p());
         UsageRecord.Cost recordCost = new UsageRecord.Cost(cost.currency(), money(cost.audio()), money(cost.video360p()),
                 money(cost.video720p()), money(cost.video1080p()), money(cost.total()));
-        String fetchedAt = FETCHED_AT.format(usage.fetchedAt());
+        String fetchedAt = TIMESTAMP.format(usage.fetchedAt());
         UsageRecord record = new UsageRecord(usage.account(), usage.appId(), usage.day().toString(), usage.timestamp(),
                 recordMinutes, recordCost, usage.isFinal(), fetchedAt, usage.requestId());
 

@@ -3,7 +3,6 @@ package com.rtcusage.sweep;
 import com.rtcusage.metrics.ApiCallMetrics;
 import com.rtcusage.metrics.PublishMetrics;
 import com.rtcusage.metrics.SweepMetrics;
-import com.rtcusage.pricing.PricedUsage;
 import com.rtcusage.publish.RecordBatch;
 import com.rtcusage.usage.AccountSweep;
 import com.rtcusage.usage.UsageRequest;
@@ -61,10 +60,8 @@ public class SweepReport {
 
     /** Kafka acknowledged every record of this batch. */
     public void published(RecordBatch batch) {
-        for (PricedUsage usage : batch.usages()) {
-            published.incrementAndGet();
-            publishMetrics.published(usage);
-        }
+        published.addAndGet(batch.size());
+        batch.usages().forEach(publishMetrics::published);
     }
 
     public void unchanged(@ExchangeProperty("usageRequest") UsageRequest request) {

@@ -55,12 +55,11 @@ public class ApiAnswers {
         }
         List<UsageEntry> entries = new ArrayList<>(usages.size());
         usages.forEach(entry -> entries.add(new UsageEntry(request, requestId, fetchedAt, entry)));
-        return new UsageAnswer(request, requestId, entries);
+        return new UsageAnswer(entries);
     }
 
     private static boolean isRetryable(Integer status, String code) {
-        return code.startsWith("FlowLimitExceeded") || "InternalError".equals(code)
-                || (status != null && (status == 429 || status >= 500));
+        return ApiCallException.isThrottled(status, code) || ApiCallException.isServerError(status, code);
     }
 
     private JsonNode parse(String body) {

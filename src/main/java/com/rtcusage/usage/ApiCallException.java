@@ -7,7 +7,6 @@ package com.rtcusage.usage;
  */
 public abstract class ApiCallException extends RuntimeException {
 
-    private final UsageRequest request;
     private final Integer httpStatus;
     private final String errorCode;
     private final String errorMessage;
@@ -19,7 +18,6 @@ public abstract class ApiCallException extends RuntimeException {
         super("ListUsages for app " + request.appId() + " of account " + request.account()
                 + (requestId == null ? "" : " (RequestId " + requestId + ")") + " failed: HTTP "
                 + httpStatus + " " + errorCode + (errorMessage == null ? "" : " (" + errorMessage + ")"));
-        this.request = request;
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
         this.errorMessage = errorMessage;
@@ -27,8 +25,14 @@ public abstract class ApiCallException extends RuntimeException {
         this.body = body;
     }
 
-    public UsageRequest request() {
-        return request;
+    /** The API turned the call away for its rate (429, {@code FlowLimitExceeded*}): asking later will do. */
+    public static boolean isThrottled(Integer httpStatus, String errorCode) {
+        return errorCode.startsWith("FlowLimitExceeded") || (httpStatus != null && httpStatus == 429);
+    }
+
+    /** The API failed on its side (5xx, {@code InternalError}): asking again may do. */
+    public static boolean isServerError(Integer httpStatus, String errorCode) {
+        return "InternalError".equals(errorCode) || (httpStatus != null && httpStatus >= 500);
     }
 
     public Integer httpStatus() {
