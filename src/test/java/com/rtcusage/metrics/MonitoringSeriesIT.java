@@ -60,7 +60,7 @@ import org.springframework.test.context.TestPropertySource;
         "sandbox.accounts[1].access-key-id=AKLTmetricstest0000000000000000002",
         "sandbox.accounts[1].secret-access-key=the-new-secret",
         "sandbox.accounts[1].app-ids=stale-app"})
-class MonitoringSeriesTest {
+class MonitoringSeriesIT {
 
     private static final LocalDate FINAL_DAY = LocalDate.of(2026, 11, 25);
     private static final List<String> KNOWN_APPS = List.of("known-1", "known-2");

@@ -43,7 +43,7 @@ import org.springframework.test.context.TestPropertySource;
         "logging.level.org.apache.kafka.controller=INFO", "logging.level.org.apache.kafka.raft=INFO",
         "logging.level.org.apache.kafka.storage=INFO", "logging.level.org.apache.kafka.metadata=INFO",
         "logging.level.org.apache.kafka.image=INFO", "logging.level.org.apache.kafka.coordinator=INFO"})
-class SecretsTest {
+class SecretsIT {
 
     private static final String SECRET = "Sup3r-Secret-Value-That-Must-Not-Leak";
     private static final String TOKEN = "Session-Token-That-Must-Not-Leak";

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A correctly signed ListUsages call gets the planned days, with the 8-hour delay applied. */
-class UsageSandboxListUsagesTest {
+class UsageSandboxListUsagesIT {
 
     private UsageSandbox sandbox;
 

@@ -54,7 +54,7 @@ import org.yaml.snakeyaml.Yaml;
  * parsed strictly, and held against what the application really needs: the route files, the
  * management port and probe paths, the shutdown timeouts, the Lease of leader election.
  */
-class ManifestsTest {
+class ManifestsIT {
 
     private static final Path BASE = Path.of("k8s/base");
     private static final Path CRONJOB = Path.of("k8s/overlays/cronjob");
@@ -78,7 +78,7 @@ class ManifestsTest {
         List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(folder));
 
         assertThat(manifests).isNotEmpty();
-        assertThat(manifests).extracting(ManifestsTest::id).doesNotHaveDuplicates();
+        assertThat(manifests).extracting(ManifestsIT::id).doesNotHaveDuplicates();
         assertThat(manifests).allSatisfy(manifest -> assertThat(manifest.getMetadata().getNamespace()).isEqualTo("rtc-usage"));
         assertThat(manifests).as("the Secret is created with kubectl, never applied from here").noneMatch(Secret.class::isInstance);
     }
@@ -238,8 +238,8 @@ class ManifestsTest {
                         .stream().filter(label -> label.getKey().endsWith("/component")).toList());
 
         // the same ConfigMaps, byte for byte (same generated names), and the same Secret as the service
-        assertThat(manifests.stream().filter(ConfigMap.class::isInstance).map(ManifestsTest::id).sorted().toList())
-                .isEqualTo(base.stream().filter(ConfigMap.class::isInstance).map(ManifestsTest::id).sorted().toList());
+        assertThat(manifests.stream().filter(ConfigMap.class::isInstance).map(ManifestsIT::id).sorted().toList())
+                .isEqualTo(base.stream().filter(ConfigMap.class::isInstance).map(ManifestsIT::id).sorted().toList());
         Container service = only(base, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getEnvFrom()).isEqualTo(service.getEnvFrom());
         assertThat(container.getEnv()).isEqualTo(service.getEnv());

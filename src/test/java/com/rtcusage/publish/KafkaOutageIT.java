@@ -56,7 +56,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Each test brings the broker into the state it needs; the order only saves one broker start.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KafkaOutageTest {
+class KafkaOutageIT {
 
     private static final Set<String> APPS = Set.of("demo-app-a1", "demo-app-a2", "demo-app-a3", "demo-app-b1", "demo-app-b2");
     private static final int DAYS = 3;
@@ -156,7 +156,7 @@ class KafkaOutageTest {
         Map<String, List<ConsumerRecord<String, String>>> byKey =
                 records.stream().collect(Collectors.groupingBy(ConsumerRecord::key));
         Map<String, List<String>> contentIdsByKey = records.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
-                Collectors.mapping(KafkaOutageTest::contentId, Collectors.toList())));
+                Collectors.mapping(KafkaOutageIT::contentId, Collectors.toList())));
 
         assertThat(byKey.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(contentIdsByKey).allSatisfy((key, ids) -> assertThat(ids).as("content ids of " + key).doesNotHaveDuplicates());

@@ -24,7 +24,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * staleness alert counts from then and not from the restart.
  */
 @EmbeddedKafka(kraft = true, partitions = 1)
-class FreshnessAfterRestartTest {
+class FreshnessAfterRestartIT {
 
     private final MovableClock clock = new MovableClock(FixedTime.START);
 

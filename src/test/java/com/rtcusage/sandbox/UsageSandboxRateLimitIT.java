@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** At most 2 requests per access key in any 1-second window, as the API's flow control allows. */
-class UsageSandboxRateLimitTest {
+class UsageSandboxRateLimitIT {
 
     private static final String BODY_A = body("app-a1", "2026-11-15T00:00:00+08:00", "2026-11-16T00:00:00+08:00");
     private static final String BODY_B = body("app-b1", "2026-11-15T00:00:00+08:00", "2026-11-16T00:00:00+08:00");

@@ -38,7 +38,7 @@ import org.springframework.test.context.TestPropertySource;
         "rtc-usage.accounts[0].access-key-id=AKLTretrytest00000000000000000001",
         "rtc-usage.accounts[0].secret-access-key=retry-test-secret",
         "rtc-usage.accounts[0].app-ids=r1,r2,r3"})
-class RetryTest {
+class RetryIT {
 
     private static final int APPS = 3;
 

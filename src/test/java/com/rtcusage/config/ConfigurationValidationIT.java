@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Import;
  * here holds the real properties binding, its validation and the cost calculator (which checks
  * the price books against the window), nothing else.
  */
-class ConfigurationValidationTest {
+class ConfigurationValidationIT {
 
     private static final List<String> VALID = List.of(
             "rtc-usage.accounts[0].name=prod",

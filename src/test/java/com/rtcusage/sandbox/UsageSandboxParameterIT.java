@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The API's body, window and app rules; the clock is fixed at 2026-11-20 03:00 Beijing. */
-class UsageSandboxParameterTest {
+class UsageSandboxParameterIT {
 
     @RegisterExtension
     final RunningSandbox running = new RunningSandbox();

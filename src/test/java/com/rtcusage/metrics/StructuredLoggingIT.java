@@ -44,7 +44,7 @@ import org.springframework.test.context.TestPropertySource;
         "sandbox.accounts[0].access-key-id=AKLTjsonlogstest00000000000000001",
         "sandbox.accounts[0].secret-access-key=json-logs-secret",
         "sandbox.accounts[0].app-ids=known-1"})
-class StructuredLoggingTest {
+class StructuredLoggingIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The messages of lines about one request, and the app each names. */

@@ -42,7 +42,7 @@ import org.springframework.test.context.TestPropertySource;
 @PipelineTest
 @TestPropertySource(properties = {"rtc-usage.kafka.topic=e2e.usage", "rtc-usage.kafka.dead-letter-topic=e2e.dead"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PipelineEndToEndTest {
+class PipelineEndToEndIT {
 
     private static final Set<String> APPS = Set.of("demo-app-a1", "demo-app-a2", "demo-app-a3", "demo-app-b1", "demo-app-b2");
 
@@ -88,7 +88,7 @@ class PipelineEndToEndTest {
     @Test
     @Order(2)
     void publishesNothingWhenTheSameWindowIsSweptAgainUnchanged() {
-        Set<String> before = TopicReader.readAll(brokers, "e2e.usage").stream().map(PipelineEndToEndTest::position)
+        Set<String> before = TopicReader.readAll(brokers, "e2e.usage").stream().map(PipelineEndToEndIT::position)
                 .collect(Collectors.toSet());
 
         SweepSummary summary = producer.requestBody("direct:sweep", null, SweepSummary.class);

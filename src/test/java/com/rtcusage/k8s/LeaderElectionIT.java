@@ -42,9 +42,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 @EmbeddedKafka(kraft = true, partitions = 1)
-class LeaderElectionTest {
+class LeaderElectionIT {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LeaderElectionTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderElectionIT.class);
     private static final String NAMESPACE = "rtc-usage";
     private static final String LEASE = "rtc-usage-sweep";
     private static final long LEASE_MILLIS = 3000;
@@ -123,7 +123,7 @@ class LeaderElectionTest {
 
     private static String mavenVersion(String artifact) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = LeaderElectionTest.class.getResourceAsStream("/META-INF/maven/io.fabric8/" + artifact + "/pom.properties")) {
+        try (InputStream in = LeaderElectionIT.class.getResourceAsStream("/META-INF/maven/io.fabric8/" + artifact + "/pom.properties")) {
             assertThat(in).as(artifact + " on the test class path").isNotNull();
             properties.load(in);
         }

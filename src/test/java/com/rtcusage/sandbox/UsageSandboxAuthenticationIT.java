@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Only requests signed by a known key, over exactly what was sent, within 15 minutes, get through. */
-class UsageSandboxAuthenticationTest {
+class UsageSandboxAuthenticationIT {
 
     private static final String BODY = body("app-a1", "2026-11-15T00:00:00+08:00", "2026-11-16T00:00:00+08:00");
     private static final String OTHER_BODY = body("app-a2", "2026-11-15T00:00:00+08:00", "2026-11-16T00:00:00+08:00");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Faults injected on demand, so the client's retries and checks can be proven against them. */
-class UsageSandboxFaultsTest {
+class UsageSandboxFaultsIT {
 
     private static final String BODY_A = body("app-a1", "2026-11-15T00:00:00+08:00", "2026-11-17T00:00:00+08:00");
     private static final String BODY_B = body("app-b1", "2026-11-15T00:00:00+08:00", "2026-11-17T00:00:00+08:00");
@@ -70,7 +70,7 @@ class UsageSandboxFaultsTest {
 
         Reply reply = running.client().listUsages(KEY_A, BODY_A, NOW);
 
-        assertThat(UsageSandboxListUsagesTest.timeStamps(reply.usages())).containsExactly(
+        assertThat(UsageSandboxListUsagesIT.timeStamps(reply.usages())).containsExactly(
                 "2026-11-14T00:00:00+08:00", "2026-11-15T00:00:00+08:00", "2026-11-16T00:00:00+08:00");
     }
 
@@ -81,12 +81,12 @@ class UsageSandboxFaultsTest {
         Reply reply = running.client().listUsages(KEY_A, BODY_A, NOW);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(UsageSandboxListUsagesTest.timeStamps(reply.usages()))
+        assertThat(UsageSandboxListUsagesIT.timeStamps(reply.usages()))
                 .containsExactly("2026-11-15T00:00:00+08:00", "2026-11-16T00:00:00+08:00");
         DailyFigures real15 = SyntheticUsage.fullDay("app-a1", LocalDate.of(2026, 11, 15));
-        assertThat(UsageSandboxListUsagesTest.figures(reply.usages().get(0)))
+        assertThat(UsageSandboxListUsagesIT.figures(reply.usages().get(0)))
                 .isEqualTo(new DailyFigures(-1, real15.video360p(), real15.video720p(), real15.video1080p()));
-        assertThat(UsageSandboxListUsagesTest.figures(reply.usages().get(1)))
+        assertThat(UsageSandboxListUsagesIT.figures(reply.usages().get(1)))
                 .isEqualTo(SyntheticUsage.fullDay("app-a1", LocalDate.of(2026, 11, 16)));
     }
 

@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
         "rtc-usage.accounts[0].access-key-id=AKLToverlaptest00000000000000001",
         "rtc-usage.accounts[0].secret-access-key=overlap-secret",
         "rtc-usage.accounts[0].app-ids=slow-app"})
-class NoOverlapTest {
+class NoOverlapIT {
 
     private static final Duration SLOW_ANSWER = Duration.ofMillis(2500);
 

@@ -18,7 +18,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @PipelineTest
 @TestPropertySource(properties = {"rtc-usage.kafka.topic=supervision.usage", "rtc-usage.kafka.dead-letter-topic=supervision.dead"})
-class RouteSupervisionTest {
+class RouteSupervisionIT {
 
     @Autowired
     CamelContext camel;

@@ -46,7 +46,7 @@ import org.springframework.test.context.TestPropertySource;
         "sandbox.accounts[1].access-key-id=AKLTdeadlettertest000000000000002",
         "sandbox.accounts[1].secret-access-key=the-new-secret",
         "sandbox.accounts[1].app-ids=stale-app"})
-class DeadLetterTest {
+class DeadLetterIT {
 
     @Autowired
     ProducerTemplate producer;

@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
         "rtc-usage.accounts[0].access-key-id=AKLTsecondtrigger000000000000001",
         "rtc-usage.accounts[0].secret-access-key=second-trigger-secret",
         "rtc-usage.accounts[0].app-ids=slow-1,slow-2"})
-class SecondTriggerTest {
+class SecondTriggerIT {
 
     @Autowired
     ProducerTemplate producer;

@@ -17,7 +17,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * record topic), so a new process over the same, unchanged window publishes nothing.
  */
 @EmbeddedKafka(kraft = true, partitions = 2)
-class RestartDedupTest {
+class RestartDedupIT {
 
     @Test
     void aRestartedServicePublishesOnlyWhatChanged(EmbeddedKafkaBroker broker) {
@@ -42,6 +42,6 @@ class RestartDedupTest {
 
         var records = TopicReader.readAll(broker.getBrokersAsString(), "restart.usage");
         assertThat(records).hasSize(5 * 30 + 5);
-        LateDataAndCatchUpTest.assertNoKeyRepeatsItsContent(records);
+        LateDataAndCatchUpIT.assertNoKeyRepeatsItsContent(records);
     }
 }

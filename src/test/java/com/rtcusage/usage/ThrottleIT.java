@@ -32,7 +32,7 @@ import org.springframework.test.context.TestPropertySource;
         "rtc-usage.accounts[1].access-key-id=AKLTthrottletest0000000000000002",
         "rtc-usage.accounts[1].secret-access-key=throttle-test-secret-2",
         "rtc-usage.accounts[1].app-ids=o1,o2,o3,o4,o5,o6"})
-class ThrottleTest {
+class ThrottleIT {
 
     @Autowired
     ProducerTemplate producer;

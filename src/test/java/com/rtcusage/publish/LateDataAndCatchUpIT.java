@@ -33,7 +33,7 @@ import org.springframework.test.context.TestPropertySource;
 @PipelineTest
 @Import(FixedTime.class)
 @TestPropertySource(properties = {"rtc-usage.kafka.topic=late.usage", "rtc-usage.kafka.dead-letter-topic=late.dead"})
-class LateDataAndCatchUpTest {
+class LateDataAndCatchUpIT {
 
     private static final int APPS = 5;
 

@@ -39,7 +39,7 @@ import org.springframework.test.context.TestPropertySource;
         "sandbox.accounts[0].access-key-id=AKLTunprocessable0000000000000001",
         "sandbox.accounts[0].secret-access-key=solo-secret",
         "sandbox.accounts[0].app-ids=app-1,app-2"})
-class UnprocessableEntryTest {
+class UnprocessableEntryIT {
 
     @Autowired
     ProducerTemplate producer;

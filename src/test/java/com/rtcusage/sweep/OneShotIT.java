@@ -21,7 +21,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  */
 @EmbeddedKafka(kraft = true, partitions = 1)
 @ExtendWith(OutputCaptureExtension.class)
-class OneShotTest {
+class OneShotIT {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T03:00:00Z"));
 

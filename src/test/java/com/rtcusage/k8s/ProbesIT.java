@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The pod's view of the service: routes read from the rendered routes ConfigMap laid out as the
  * kubelet mounts it (symbolic links into a "..data" folder), the cluster's application.yaml from
  * k8s/config, and the probes of the rendered Deployment answered on the management port.
- * Leader election is off here (LeaderElectionTest covers it), as the Kafka broker and the API
+ * Leader election is off here (LeaderElectionIT covers it), as the Kafka broker and the API
  * are the local ones.
  */
 @CamelSpringBootTest
@@ -63,7 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("local")
 @EmbeddedKafka(kraft = true, partitions = 1)
 @DirtiesContext
-class ProbesTest {
+class ProbesIT {
 
     @TempDir
     static Path mount;
