@@ -1,4 +1,4 @@
-package com.rtcusage.publish;
+package com.rtcusage.failure;
 
 /** Kafka could not be reached for set-up or read-back; the sweep waits and tries again. */
 public class KafkaUnavailableException extends RuntimeException {

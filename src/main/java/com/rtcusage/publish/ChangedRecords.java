@@ -1,5 +1,6 @@
 package com.rtcusage.publish;
 
+import com.rtcusage.flow.FlowNames;
 import com.rtcusage.pricing.PricedUsage;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Body;
@@ -8,15 +9,12 @@ import org.apache.camel.support.DefaultExchange;
 import org.springframework.stereotype.Component;
 
 /**
- * Aggregation strategy of the per-day split: gathers the days marked {@value #TO_PUBLISH} into one
- * {@link RecordBatch}, which becomes the body after the split. A day that failed passes its
- * exception on, as the split would without a strategy, so nothing fails silently.
+ * Aggregation strategy of the per-day split: gathers the days marked {@link FlowNames#TO_PUBLISH}
+ * into one {@link RecordBatch}, which becomes the body after the split. A day that failed passes
+ * its exception on, as the split would without a strategy, so nothing fails silently.
  */
-@Component("recordBatching")
-public class RecordBatching implements AggregationStrategy {
-
-    /** Exchange property the route sets on a day whose record Kafka does not hold yet. */
-    public static final String TO_PUBLISH = "toPublish";
+@Component(FlowNames.CHANGED_RECORDS)
+public class ChangedRecords implements AggregationStrategy {
 
     @Override
     public Exchange aggregate(Exchange batchExchange, Exchange day) {
@@ -27,8 +25,9 @@ public class RecordBatching implements AggregationStrategy {
         }
         if (day.getException() != null) {
             result.setException(day.getException());
-        } else if (day.getProperty(TO_PUBLISH, false, Boolean.class)) {
-            result.getIn().getBody(RecordBatch.class).add(day.getMessage(), day.getProperty("pricedUsage", PricedUsage.class));
+        } else if (day.getProperty(FlowNames.TO_PUBLISH, false, Boolean.class)) {
+            result.getIn().getBody(RecordBatch.class)
+                    .add(day.getMessage(), day.getProperty(FlowNames.PRICED_USAGE, PricedUsage.class));
         }
         return result;
     }

@@ -1,26 +1,22 @@
 package com.rtcusage.usage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rtcusage.flow.FlowNames;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Component;
 
 /** Checks one raw day entry and turns it into a {@link DailyUsage}. */
-@Component("dailyUsages")
-public class DailyUsages {
+@Component(FlowNames.ENTRY_READER)
+public class EntryReader {
 
     /** Whole, non-negative minutes in every tier and an RFC 3339 {@code TimeStamp}, or an unprocessable entry. */
-    public DailyUsage parse(UsageEntry raw) {
-        JsonNode entry = raw.entry();
-        String timestamp = entry.path("TimeStamp").textValue();
+    public DailyUsage read(UsageEntry raw) {
+        String timestamp = raw.timestamp();
         if (timestamp == null) {
             throw new UnprocessableEntryException(raw, "has no TimeStamp");
         }
-        LocalDate day;
-        try {
-            day = OffsetDateTime.parse(timestamp).atZoneSameInstant(UsageWindow.BEIJING).toLocalDate();
-        } catch (DateTimeParseException e) {
+        LocalDate day = raw.day();
+        if (day == null) {
             throw new UnprocessableEntryException(raw, "has TimeStamp \"" + timestamp + "\", not RFC 3339");
         }
         TierMinutes minutes = new TierMinutes(
