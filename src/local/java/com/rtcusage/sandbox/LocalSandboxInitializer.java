@@ -29,7 +29,8 @@ public class LocalSandboxInitializer implements ApplicationContextInitializer<Co
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
-        if (!environment.acceptsProfiles(Profiles.of(PROFILE))) {
+        // registered both by spring.factories and by LocalApplication when both are on the class path
+        if (!environment.acceptsProfiles(Profiles.of(PROFILE)) || context.getBeanFactory().containsSingleton("usageSandbox")) {
             return;
         }
         Binder binder = Binder.get(environment);
