@@ -49,6 +49,14 @@ public final class SyntheticUsage {
         return full.portion(Duration.between(start, cutoff).toNanos(), Duration.between(start, end).toNanos());
     }
 
+    /**
+     * Whether {@code appId} had no use at all on {@code day} when idle days are switched on
+     * ({@link AnswerShape#idleDaysLeftOut()}): about one day in four, the same on every run.
+     */
+    public static boolean idle(String appId, LocalDate day) {
+        return (sha256(appId + "\nidle\n" + day)[0] & 3) == 0;
+    }
+
     /** Midnight of {@code day} in Beijing. */
     public static Instant startOf(LocalDate day) {
         return day.atStartOfDay(BEIJING).toInstant();

@@ -17,7 +17,7 @@ enum ApiError {
     INVALID_PARAMETER(400, "InvalidParameter", 200001),
     INVALID_TIME(400, "InvalidParameter.InvalidTime", 200002),
     TIME_RANGE_EXCEEDED(400, "InvalidParameter.TimeRangeExceeded", 200003),
-    START_TIME_TOO_EARLY(400, "InvalidParameter.StartTimeTooEarly", 200004),
+    OUT_OF_TIME_RANGE(400, "InvalidParameter.OutofTimeRange", 200004),
     START_TIME_IN_FUTURE(400, "InvalidParameter.StartTimeInFuture", 200005),
     NOT_EXIST_APP_ID(400, "InvalidParameter.NotExistAppId", 200006);
 

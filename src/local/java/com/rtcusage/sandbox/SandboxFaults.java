@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param extraDayOutsideWindow successful answers also carry the day before {@code StartTime}
  * @param unprocessableFirstDay successful answers report the first day from {@code StartTime} with
  *     {@code Audio} = -1 minutes: a well-formed answer with one entry the client must reject
+ * @param ingressJitter uneven network delay: each request waits a uniformly random 0..this before it
+ *     reaches the sandbox's rate limiter; its arrival (clock, nanoTime, rate-limit count) is taken after
  */
 public record SandboxFaults(
         int failEveryNth,
@@ -22,7 +24,8 @@ public record SandboxFaults(
         Duration latency,
         int throttleNext,
         boolean extraDayOutsideWindow,
-        boolean unprocessableFirstDay) {
+        boolean unprocessableFirstDay,
+        Duration ingressJitter) {
 
     public SandboxFaults {
         requireNotNegative("failEveryNth", failEveryNth);
@@ -32,37 +35,50 @@ public record SandboxFaults(
         if (latency.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative, was " + latency);
         }
+        Objects.requireNonNull(ingressJitter, "ingressJitter");
+        if (ingressJitter.isNegative()) {
+            throw new IllegalArgumentException("ingressJitter must not be negative, was " + ingressJitter);
+        }
     }
 
     /** A well-behaved API. */
     public static SandboxFaults none() {
-        return new SandboxFaults(0, 0, Duration.ZERO, 0, false, false);
+        return new SandboxFaults(0, 0, Duration.ZERO, 0, false, false, Duration.ZERO);
     }
 
     public SandboxFaults withFailEveryNth(int n) {
-        return new SandboxFaults(n, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow, unprocessableFirstDay);
+        return new SandboxFaults(n, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
+                unprocessableFirstDay, ingressJitter);
     }
 
     public SandboxFaults withGarbageEveryNth(int n) {
-        return new SandboxFaults(failEveryNth, n, latency, throttleNext, extraDayOutsideWindow, unprocessableFirstDay);
+        return new SandboxFaults(failEveryNth, n, latency, throttleNext, extraDayOutsideWindow,
+                unprocessableFirstDay, ingressJitter);
     }
 
     public SandboxFaults withLatency(Duration delay) {
         return new SandboxFaults(failEveryNth, garbageEveryNth, delay, throttleNext, extraDayOutsideWindow,
-                unprocessableFirstDay);
+                unprocessableFirstDay, ingressJitter);
     }
 
     public SandboxFaults withThrottleNext(int k) {
-        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, k, extraDayOutsideWindow, unprocessableFirstDay);
+        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, k, extraDayOutsideWindow,
+                unprocessableFirstDay, ingressJitter);
     }
 
     public SandboxFaults withExtraDayOutsideWindow(boolean extraDay) {
-        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDay, unprocessableFirstDay);
+        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDay,
+                unprocessableFirstDay, ingressJitter);
     }
 
     public SandboxFaults withUnprocessableFirstDay(boolean unprocessable) {
         return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
-                unprocessable);
+                unprocessable, ingressJitter);
+    }
+
+    public SandboxFaults withIngressJitter(Duration maxDelay) {
+        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
+                unprocessableFirstDay, maxDelay);
     }
 
     private static void requireNotNegative(String name, int value) {

@@ -5,7 +5,9 @@ import java.time.Instant;
 
 /**
  * The window and ownership rules ListUsages enforces: a window of at most 30 days, starting no more
- * than 30 days back and not in the future, for an app of the calling account.
+ * than 30 days before the request arrived and not after it, for an app of the calling account.
+ * "Now" is the sandbox clock when the request reached it (after any ingress jitter), never when the
+ * answer is made, so a request that arrives a moment after the edge is refused however fast it is answered.
  */
 final class QueryRules {
 
@@ -18,6 +20,7 @@ final class QueryRules {
         this.settings = settings;
     }
 
+    /** @param now the sandbox clock at the request's arrival */
     void check(UsageQuery query, SandboxAccount caller, Instant now) {
         Instant start = query.startTime().toInstant();
         Instant end = query.endTime().toInstant();
@@ -30,8 +33,8 @@ final class QueryRules {
                     + query.endTime() + "] spans more than " + MAX_SPAN.toDays() + " days.");
         }
         if (start.isBefore(now.minus(MAX_LOOKBACK))) {
-            throw ApiError.START_TIME_TOO_EARLY.because("StartTime [" + query.startTime() + "] is more than "
-                    + MAX_LOOKBACK.toDays() + " days before now (" + now + ").");
+            throw ApiError.OUT_OF_TIME_RANGE.because("StartTime [" + query.startTime() + "] is more than "
+                    + MAX_LOOKBACK.toDays() + " days before the request arrived (" + now + ").");
         }
         if (start.isAfter(now)) {
             throw ApiError.START_TIME_IN_FUTURE.because("StartTime [" + query.startTime() + "] is in the future (now "

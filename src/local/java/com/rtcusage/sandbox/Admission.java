@@ -25,6 +25,11 @@ final class Admission {
         this.faults = faults;
     }
 
+    /** The most a request is held before it arrives, under the faults now in force. */
+    java.time.Duration ingressJitter() {
+        return faults.ingressJitter();
+    }
+
     /** @param accessKeyId the key the request names, or null when it names none (never rate-limited) */
     synchronized Ticket admit(String accessKeyId) {
         long nanos = System.nanoTime();

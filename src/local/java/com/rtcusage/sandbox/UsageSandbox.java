@@ -13,13 +13,15 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for Volcengine's RTC {@code ListUsages} OpenAPI, for the local run mode and for
  * integration tests: it verifies V4 signatures, enforces the per-key rate limit, the 30-day rules
- * and the data delay, answers deterministic figures, records every request and injects faults on
- * demand. Binds to loopback only.
+ * and the data delay, answers deterministic figures in any of the shapes the API documents, records
+ * every request and injects faults and network delays on demand. Binds to loopback only.
  */
 public final class UsageSandbox implements AutoCloseable {
 
@@ -32,10 +34,15 @@ public final class UsageSandbox implements AutoCloseable {
     private ExecutorService executor;
 
     public UsageSandbox(SandboxSettings settings, Clock clock) {
+        this(settings, clock, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** @param jitterDraw uniform in [0, 1): the share of the ingress jitter each request waits (tests fix it) */
+    UsageSandbox(SandboxSettings settings, Clock clock, DoubleSupplier jitterDraw) {
         Objects.requireNonNull(settings, "settings");
         Admission admission = new Admission(Objects.requireNonNull(clock, "clock"),
                 new SlidingWindowLimiter(settings.requestsPerSecond()), faultPlan);
-        this.handler = new ListUsagesHandler(settings, admission, requestLog);
+        this.handler = new ListUsagesHandler(settings, admission, requestLog, Objects.requireNonNull(jitterDraw));
     }
 
     /** Starts on a free loopback port; see {@link #endpoint()}. */
@@ -76,6 +83,11 @@ public final class UsageSandbox implements AutoCloseable {
     /** Installs a new set of faults at once; counting of the periodic ones starts again from here. */
     public void faults(SandboxFaults faults) {
         faultPlan.install(Objects.requireNonNull(faults, "faults"));
+    }
+
+    /** Shapes every successful answer from now on (see {@link AnswerShape}; the default is {@link AnswerShape#volcengine()}). */
+    public void answers(AnswerShape shape) {
+        handler.shape(Objects.requireNonNull(shape, "shape"));
     }
 
     /** Every answered request so far, in arrival order (a snapshot). */

@@ -8,13 +8,15 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers {@code POST /?Action=ListUsages&Version=2023-11-01} as the real API would, checking in
  * the API's order: injected faults, operation, flow control, signature, body, window and app.
- * Every request is recorded, whatever the outcome.
+ * A request first waits out its ingress jitter (network delay), then arrives: its arrival time is
+ * what the rate limiter counts and the window rules judge. Every request is recorded, whatever the outcome.
  */
 final class ListUsagesHandler implements HttpHandler {
 
@@ -28,15 +30,23 @@ final class ListUsagesHandler implements HttpHandler {
     private final UsageReport report;
     private final ResponseBodies bodies;
     private final RequestIds requestIds = new RequestIds();
+    private final DoubleSupplier jitterDraw;
+    private volatile AnswerShape shape = AnswerShape.volcengine();
 
-    ListUsagesHandler(SandboxSettings settings, Admission admission, RequestLog requestLog) {
+    /** @param jitterDraw uniform in [0, 1): the share of the ingress jitter each request waits */
+    ListUsagesHandler(SandboxSettings settings, Admission admission, RequestLog requestLog, DoubleSupplier jitterDraw) {
         this.settings = settings;
         this.admission = admission;
         this.requestLog = requestLog;
+        this.jitterDraw = jitterDraw;
         this.signatures = new SignatureCheck(settings);
         this.rules = new QueryRules(settings);
         this.report = new UsageReport(settings.dataDelay());
         this.bodies = new ResponseBodies(settings);
+    }
+
+    void shape(AnswerShape newShape) {
+        shape = newShape;
     }
 
     @Override
@@ -44,12 +54,13 @@ final class ListUsagesHandler implements HttpHandler {
         try {
             String accessKeyId = AuthorizationHeader
                     .claimedAccessKeyId(exchange.getRequestHeaders().getFirst("Authorization")).orElse(null);
+            pause(jitter(admission.ingressJitter()));
             Admission.Ticket ticket = admission.admit(accessKeyId);
-            String appId = null;
+            UsageQuery.Peek asked = UsageQuery.Peek.NOTHING;
             Answer answer;
             try {
                 IncomingRequest request = IncomingRequest.read(exchange);
-                appId = UsageQuery.peekAppId(request.body());
+                asked = UsageQuery.peek(request.body());
                 pause(ticket.fault().faults().latency());
                 answer = answer(request, accessKeyId, ticket);
             } catch (IOException | RuntimeException unexpected) {
@@ -63,9 +74,10 @@ final class ListUsagesHandler implements HttpHandler {
                         ManagementFactory.getRuntimeMXBean().getUptime());
             }
             requestLog.add(ticket.sequence(), new RecordedRequest(ticket.receivedNanos(), ticket.receivedAt(),
-                    accessKeyId, appId, answer.status(), answer.errorCode(), answer.requestId()));
+                    accessKeyId, asked.appId(), asked.startTime(), asked.endTime(), answer.status(), answer.errorCode(),
+                    answer.requestId()));
             LOG.debug("ListUsages sandbox answered {} {} for AppId {} (RequestId {})",
-                    answer.status(), answer.errorCode(), appId, answer.requestId());
+                    answer.status(), answer.errorCode(), asked.appId(), answer.requestId());
             respond(exchange, answer);
         } finally {
             exchange.close();
@@ -99,8 +111,8 @@ final class ListUsagesHandler implements HttpHandler {
             UsageQuery query = UsageQuery.parse(request.body());
             rules.check(query, caller, now);
             SandboxFaults faults = ticket.fault().faults();
-            return new Answer(200, bodies.success(requestId,
-                    report.entries(query, now, faults.extraDayOutsideWindow(), faults.unprocessableFirstDay())),
+            AnswerShape answerShape = shape;
+            return new Answer(200, bodies.success(requestId, report.entries(query, now, faults, answerShape), answerShape),
                     null, requestId);
         } catch (ApiException refused) {
             return error(requestId, refused);
@@ -130,7 +142,17 @@ final class ListUsagesHandler implements HttpHandler {
         return new Answer(refused.error().status(), bodies.error(requestId, refused), refused.error().code(), requestId);
     }
 
-    /** Holds the answer back in this server thread; the pool has room for other requests meanwhile. */
+    private Duration jitter(Duration max) {
+        return max.isZero() ? Duration.ZERO : share(max, jitterDraw.getAsDouble());
+    }
+
+    /** {@code draw} (uniform in [0, 1)) as a duration uniform in 0..max, to the nanosecond. */
+    static Duration share(Duration max, double draw) {
+        long nanos = (long) Math.floor(draw * (max.toNanos() + 1.0));
+        return Duration.ofNanos(Math.min(Math.max(nanos, 0), max.toNanos()));
+    }
+
+    /** Holds the request or answer back in this server thread; the pool has room for other requests meanwhile. */
     private static void pause(Duration latency) {
         if (latency.isZero()) {
             return;

@@ -25,14 +25,25 @@ record UsageQuery(String appId, OffsetDateTime startTime, OffsetDateTime endTime
         return new UsageQuery(text(root, "AppId"), time(root, "StartTime"), time(root, "EndTime"));
     }
 
-    /** The body's AppId for the request log, whatever else is wrong with the request; null if none. */
-    static String peekAppId(byte[] body) {
+    /** The body's fields as sent, for the request log, whatever else is wrong with the request. */
+    record Peek(String appId, String startTime, String endTime) {
+        static final Peek NOTHING = new Peek(null, null, null);
+    }
+
+    /** What the request log keeps of {@code body}: AppId, StartTime, EndTime as sent; null for any not a string. */
+    static Peek peek(byte[] body) {
         try {
-            JsonNode appId = JSON.readTree(body).get("AppId");
-            return appId != null && appId.isTextual() ? appId.asText() : null;
+            JsonNode root = JSON.readTree(body);
+            return root == null || !root.isObject() ? Peek.NOTHING
+                    : new Peek(textOrNull(root, "AppId"), textOrNull(root, "StartTime"), textOrNull(root, "EndTime"));
         } catch (IOException | RuntimeException unreadable) {
-            return null;
+            return Peek.NOTHING;
         }
+    }
+
+    private static String textOrNull(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
     }
 
     private static String text(JsonNode root, String field) {

@@ -35,6 +35,13 @@ final class IncomingRequest {
         this.body = body;
     }
 
+    /** A request as received, from its parts (the headers looked up case-insensitively, as the server's are). */
+    static IncomingRequest of(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body) {
+        com.sun.net.httpserver.Headers received = new com.sun.net.httpserver.Headers();
+        headers.forEach(received::add);
+        return new IncomingRequest(method, rawPath, rawQuery, received, body);
+    }
+
     /** Reads the exchange's body, up to one byte past {@link #MAX_BODY_BYTES} so oversize can be told. */
     static IncomingRequest read(HttpExchange exchange) throws IOException {
         byte[] body;

@@ -22,6 +22,11 @@ final class FaultPlan {
         throttleLeft = newFaults.throttleNext();
     }
 
+    /** The ingress jitter in force, read before a request reaches {@link #next()}. */
+    synchronized java.time.Duration ingressJitter() {
+        return faults.ingressJitter();
+    }
+
     synchronized Decision next() {
         count++;
         Outcome outcome = Outcome.NONE;

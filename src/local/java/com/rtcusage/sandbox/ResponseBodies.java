@@ -15,7 +15,7 @@ final class ResponseBodies {
     static final String VERSION = "2023-11-01";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter TIME_STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T00:00:00+08:00'");
+    private static final DateTimeFormatter TIME_STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final SandboxSettings settings;
 
@@ -23,25 +23,39 @@ final class ResponseBodies {
         this.settings = settings;
     }
 
-    byte[] success(String requestId, List<UsageEntry> entries) {
+    byte[] success(String requestId, List<UsageEntry> entries, AnswerShape shape) {
         ObjectNode root = JSON.createObjectNode();
-        metadata(root, requestId);
-        ArrayNode usages = root.putObject("Result").putArray("Usages");
+        metadata(root, requestId, shape.version() == null ? VERSION : shape.version());
+        ObjectNode result = root.putObject("Result");
+        ArrayNode usages = result.putArray("Usages");
+        long[] total = new long[4];
         for (UsageEntry entry : entries) {
             DailyFigures figures = entry.figures();
-            usages.addObject()
-                    .put("TimeStamp", TIME_STAMP.format(entry.day()))
+            ObjectNode usage = usages.addObject()
+                    .put("TimeStamp", TIME_STAMP.format(SyntheticUsage.startOf(entry.day()).atOffset(shape.timeStampOffset())))
                     .put("Audio", figures.audio())
                     .put("VideoSDM", figures.video360p())
                     .put("VideoSD", figures.video720p())
                     .put("VideoHD", figures.video1080p());
+            if (shape.unknownFields()) {
+                usage.put("Region", "cn").put("Unit", "minute");
+            }
+            total[0] += figures.audio();
+            total[1] += figures.video360p();
+            total[2] += figures.video720p();
+            total[3] += figures.video1080p();
+        }
+        if (shape.unknownFields()) {
+            result.put("Region", "cn");
+            result.putObject("Total").put("Audio", total[0]).put("VideoSDM", total[1]).put("VideoSD", total[2])
+                    .put("VideoHD", total[3]);
         }
         return write(root);
     }
 
     byte[] error(String requestId, ApiException failure) {
         ObjectNode root = JSON.createObjectNode();
-        metadata(root, requestId).putObject("Error")
+        metadata(root, requestId, VERSION).putObject("Error")
                 .put("CodeN", failure.error().codeN())
                 .put("Code", failure.error().code())
                 .put("Message", failure.getMessage());
@@ -50,16 +64,16 @@ final class ResponseBodies {
 
     /** A success answer cut off mid-way, as a broken proxy or connection would deliver it. */
     byte[] garbage(String requestId) {
-        String whole = new String(success(requestId, List.of()), StandardCharsets.UTF_8);
+        String whole = new String(success(requestId, List.of(), AnswerShape.volcengine()), StandardCharsets.UTF_8);
         String truncated = whole.substring(0, whole.indexOf("\"Result\"")) + "\"Result\":{\"Usages\":[{\"TimeSt";
         return truncated.getBytes(StandardCharsets.UTF_8);
     }
 
-    private ObjectNode metadata(ObjectNode root, String requestId) {
+    private ObjectNode metadata(ObjectNode root, String requestId, String version) {
         return root.putObject("ResponseMetadata")
                 .put("RequestId", requestId)
                 .put("Action", ACTION)
-                .put("Version", VERSION)
+                .put("Version", version)
                 .put("Service", settings.service())
                 .put("Region", settings.region());
     }

@@ -29,7 +29,8 @@ public class LocalSandboxInitializer implements ApplicationContextInitializer<Co
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
-        if (!environment.acceptsProfiles(Profiles.of(PROFILE))) {
+        // registered both by spring.factories and by LocalApplication when both are on the class path
+        if (!environment.acceptsProfiles(Profiles.of(PROFILE)) || context.getBeanFactory().containsSingleton("usageSandbox")) {
             return;
         }
         Binder binder = Binder.get(environment);
@@ -48,8 +49,12 @@ public class LocalSandboxInitializer implements ApplicationContextInitializer<Co
                         .toList());
 
         UsageSandbox sandbox = new UsageSandbox(settings, new ApplicationClock(context.getBeanFactory()));
-        // sandbox.latency holds every answer back, as a distant API would (benchmarks).
-        sandbox.faults(SandboxFaults.none().withLatency(binder.bind("sandbox.latency", Duration.class).orElse(Duration.ZERO)));
+        // sandbox.latency holds every answer back, as a distant API would (benchmarks); sandbox.ingress-jitter
+        // delays each request by a random 0..max before it reaches the rate limiter, as an uneven network would.
+        sandbox.faults(SandboxFaults.none()
+                .withLatency(binder.bind("sandbox.latency", Duration.class).orElse(Duration.ZERO))
+                .withIngressJitter(binder.bind("sandbox.ingress-jitter", Duration.class).orElse(Duration.ZERO)));
+        sandbox.answers(answerShape(binder));
         sandbox.start(binder.bind("sandbox.port", Integer.class).orElse(0));
         environment.getPropertySources().addFirst(
                 new MapPropertySource("usageSandbox", Map.of("local.sandbox.port", sandbox.endpoint().getPort())));
@@ -59,6 +64,21 @@ public class LocalSandboxInitializer implements ApplicationContextInitializer<Co
                 sandbox.close();
             }
         });
+    }
+
+    /** sandbox.answers.*: the answer shapes of {@link AnswerShape}, defaulting to {@link AnswerShape#volcengine()}. */
+    static AnswerShape answerShape(Binder binder) {
+        AnswerShape shape = AnswerShape.volcengine();
+        String prefix = "sandbox.answers.";
+        return shape
+                .withCurrentDayLeftOut(binder.bind(prefix + "current-day-left-out", Boolean.class).orElse(shape.currentDayLeftOut()))
+                .withIdleDaysLeftOut(binder.bind(prefix + "idle-days-left-out", Boolean.class).orElse(shape.idleDaysLeftOut()))
+                .withDayRepeated(binder.bind(prefix + "day-repeated", Boolean.class).orElse(shape.dayRepeated()))
+                .withNewestFirst(binder.bind(prefix + "newest-first", Boolean.class).orElse(shape.newestFirst()))
+                .withUnknownFields(binder.bind(prefix + "unknown-fields", Boolean.class).orElse(shape.unknownFields()))
+                .withVersion(binder.bind(prefix + "version", String.class).orElse(shape.version()))
+                .withTimeStampOffset(binder.bind(prefix + "time-stamp-offset", java.time.ZoneOffset.class)
+                        .orElse(shape.timeStampOffset()));
     }
 
     /** The part of an account the sandbox needs. */
