@@ -89,10 +89,19 @@ public record RtcUsageProperties(
             @NotNull @DecimalMin("0") BigDecimal video1080p) {
     }
 
-    /** Topics the pipeline writes. */
+    /**
+     * Topics the pipeline writes.
+     *
+     * @param partitions partitions of the topics the service creates; existing topics keep theirs
+     * @param replicationFactor replicas of the topics the service creates; 0 means as many as
+     *        brokers, at most 3. Their {@code min.insync.replicas} is the factor minus one, at least 1,
+     *        so one broker may be away without stopping writes
+     */
     public record Kafka(
             @NotBlank @DefaultValue("rtc.usage.daily") String topic,
             @NotBlank @DefaultValue("rtc.usage.dead-letter") String deadLetterTopic,
-            @DefaultValue("true") boolean createTopics) {
+            @DefaultValue("true") boolean createTopics,
+            @Min(1) @DefaultValue("6") int partitions,
+            @Min(0) @Max(Short.MAX_VALUE) @DefaultValue("0") int replicationFactor) {
     }
 }

@@ -22,6 +22,12 @@ public enum FailureKind {
     UNPROCESSABLE_ENTRY(false, "unprocessable"),
     /** Kafka away for a while: unreachable, no leader, timeouts. */
     KAFKA_UNAVAILABLE(true, "kafka_unavailable"),
+    /**
+     * Kafka answers but refuses, and will until someone changes something: no authorization, a
+     * record too large, an invalid timestamp, a missing topic it may not create, an unusable client
+     * configuration. The sweep stops; the next one tries again.
+     */
+    KAFKA_REFUSED(false, "kafka_refused"),
     /** Anything else: a bug, not an outside failure; never retried. */
     UNEXPECTED(false, "error");
 

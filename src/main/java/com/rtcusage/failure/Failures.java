@@ -5,9 +5,20 @@ import com.rtcusage.usage.ApiCallException;
 import com.rtcusage.usage.UnprocessableEntryException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidTimestampException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +28,29 @@ import org.springframework.stereotype.Component;
 @Component(FlowNames.FAILURES)
 public class Failures {
 
+    /** How the producer fails when its topic is missing, and also when no broker answers at all. */
+    private static final Pattern NOT_IN_METADATA = Pattern.compile("Topic (\\S+?)\\.? not present in metadata");
+    /** Words next to which a configuration error may quote a secret. */
+    private static final Pattern SECRET_WORDS = Pattern.compile("(?i)password|secret|jaas|token|credential|key");
+
+    private final MissingTopics missingTopics;
+
+    /** Without brokers to ask: a producer waiting for its topic counts as Kafka being away. */
+    public Failures() {
+        this(topic -> false);
+    }
+
+    @Autowired
+    public Failures(MissingTopics missingTopics) {
+        this.missingTopics = missingTopics;
+    }
+
     /** Names any failure, wherever Camel wrapped it. */
     public static Failure classify(Throwable failure) {
+        Optional<Refusal> refusal = refusal(failure, "unknown");
+        if (refusal.isPresent()) {
+            return new Failure(FailureKind.KAFKA_REFUSED, refusal.get().code());
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiCallException answer) {
                 return ofAnswer(answer.httpStatus(), answer.errorCode());
@@ -37,6 +69,37 @@ public class Failures {
             }
         }
         return new Failure(FailureKind.UNEXPECTED, failure == null ? "Unknown" : failure.getClass().getSimpleName());
+    }
+
+    /**
+     * The refusals a failure shows by its class alone, wherever Camel or a client wrapped it;
+     * {@code topic} stands in where the exception names none.
+     */
+    public static Optional<Refusal> refusal(Throwable failure, String topic) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof KafkaRefusedException refused) {
+                return Optional.of(new Refusal(refused.topic(), refused.code(), refused.getMessage()));
+            }
+            if (cause instanceof TopicAuthorizationException denied) {
+                String named = denied.unauthorizedTopics().isEmpty() ? topic : String.join(",", denied.unauthorizedTopics());
+                return Optional.of(new Refusal(named, "TopicAuthorizationFailed", denied.getMessage()));
+            }
+            if (cause instanceof AuthorizationException) {
+                return Optional.of(new Refusal(topic, "AuthorizationFailed", cause.getMessage()));
+            }
+            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException) {
+                return Optional.of(new Refusal(topic, "RecordTooLarge", cause.getMessage()));
+            }
+            if (cause instanceof InvalidTimestampException) {
+                return Optional.of(new Refusal(topic, "InvalidTimestamp", cause.getMessage()));
+            }
+            if (cause instanceof ConfigException) {
+                String said = String.valueOf(cause.getMessage());
+                return Optional.of(new Refusal(topic, "InvalidKafkaConfiguration", SECRET_WORDS.matcher(said).find()
+                        ? "the Kafka client configuration is invalid (details withheld: they may quote a secret)" : said));
+            }
+        }
+        return Optional.empty();
     }
 
     /** An answer without usable figures, classified as the API documents its errors. */
@@ -67,10 +130,63 @@ public class Failures {
 
     /** Kafka away for a while: the failing step waits for it. */
     public boolean isKafkaOutage(Exchange exchange) {
-        return kind(exchange) == FailureKind.KAFKA_UNAVAILABLE;
+        return kind(exchange) == FailureKind.KAFKA_UNAVAILABLE && missingTopic(failureOf(exchange)).isEmpty();
+    }
+
+    /** Kafka away or refusing: the failing step waits for it, or the sweep stops. */
+    public boolean isKafkaFailure(Exchange exchange) {
+        return kind(exchange).isKafka() || isKafkaRefused(exchange);
+    }
+
+    /** Kafka refuses for a reason waiting cannot cure: the sweep stops, the next one tries again. */
+    public boolean isKafkaRefused(Exchange exchange) {
+        return refusal(exchange).isPresent();
+    }
+
+    /**
+     * Why Kafka refused the exchange's failure, if it did. The topic is the one the exception
+     * names, else the one of the Kafka endpoint the exchange failed at.
+     */
+    public Optional<Refusal> refusal(Exchange exchange) {
+        Throwable failure = failureOf(exchange);
+        Optional<Refusal> refusal = refusal(failure, failedTopic(exchange));
+        return refusal.isPresent() ? refusal : missingTopic(failure);
+    }
+
+    /** A producer that gave up waiting for its topic's metadata, and the brokers say the topic is missing. */
+    private Optional<Refusal> missingTopic(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Matcher waiting = NOT_IN_METADATA.matcher(String.valueOf(cause.getMessage()));
+            if (cause instanceof TimeoutException && waiting.find()) {
+                String topic = waiting.group(1);
+                return missingTopics.isMissing(topic)
+                        ? Optional.of(new Refusal(topic, "TopicMissing", "the topic does not exist")) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The topic of the Kafka endpoint the exchange failed at (or was last sent to), from its URI. */
+    private static String failedTopic(Exchange exchange) {
+        String uri = exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class);
+        if (uri == null || !uri.startsWith("kafka:")) {
+            uri = exchange.getProperty(Exchange.TO_ENDPOINT, String.class);
+        }
+        if (uri == null || !uri.startsWith("kafka:")) {
+            return "unknown";
+        }
+        String topic = uri.substring("kafka:".length()).replaceFirst("^//", "");
+        int query = topic.indexOf('?');
+        return query < 0 ? topic : topic.substring(0, query);
     }
 
     private static FailureKind kind(Exchange exchange) {
-        return classify(exchange.getException()).kind();
+        return classify(failureOf(exchange)).kind();
+    }
+
+    /** The exchange's exception; Camel has moved it aside by the time it asks whether to retry. */
+    private static Throwable failureOf(Exchange exchange) {
+        Throwable failure = exchange.getException();
+        return failure != null ? failure : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 }

@@ -46,6 +46,8 @@ public final class FlowNames {
     public static final String DEAD_LETTER_WRITER = "deadLetterWriter";
     public static final String FAILURES = "failures";
     public static final String SWEEP_LEADERSHIP = "sweepLeadership";
+    public static final String SWEEP_GATE = "sweepGate";
+    public static final String KAFKA_REFUSAL = "kafkaRefusal";
     public static final String API_RETRY_POLICY = "apiRetryPolicy";
     public static final String KAFKA_RETRY_POLICY = "kafkaRetryPolicy";
 

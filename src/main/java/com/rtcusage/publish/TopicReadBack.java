@@ -1,7 +1,10 @@
 package com.rtcusage.publish;
 
 import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.failure.Failures;
+import com.rtcusage.failure.KafkaRefusedException;
 import com.rtcusage.failure.KafkaUnavailableException;
+import com.rtcusage.failure.Refusal;
 import com.rtcusage.flow.FlowNames;
 import com.rtcusage.usage.WindowPlanner;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -54,21 +58,35 @@ public class TopicReadBack {
         this.clock = clock;
     }
 
-    /** Creates missing topics and reads the record topic back, once; the sweep retries while Kafka is away. */
+    /**
+     * Before every sweep: makes sure the topics are there (a refused set-up is retried by the next
+     * sweep), then reads the record topic back unless it was read since the last {@link #forget()}.
+     * The sweep retries while Kafka is away and stops when Kafka refuses.
+     */
     public synchronized void load() {
-        if (loaded) {
-            return;
-        }
         try {
-            topics.createMissing();
-            readBack();
+            topics.prepare();
+            if (!loaded) {
+                readBack();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("interrupted while reading back topic " + topic, e);
+        } catch (KafkaRefusedException e) {
+            throw e;
         } catch (Exception e) {
+            Optional<Refusal> refusal = Failures.refusal(e, topic);
+            if (refusal.isPresent()) {
+                throw new KafkaRefusedException(refusal.get().topic(), refusal.get().code(), refusal.get().detail(), e);
+            }
             throw new KafkaUnavailableException("cannot set up or read back topic " + topic + ": " + e.getMessage(), e);
         }
         loaded = true;
+    }
+
+    /** What this instance read back may be out of date (another pod published meanwhile): the next load reads again. */
+    public void forget() {
+        loaded = false;
     }
 
     private void readBack() {

@@ -1,6 +1,7 @@
 package com.rtcusage.sweep;
 
 import com.rtcusage.flow.FlowNames;
+import com.rtcusage.publish.KafkaRefusal;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,23 +25,31 @@ public class OneShotSweep implements ApplicationRunner, ExitCodeGenerator {
     public static final int TRANSIENT = 10;
     /** Failures that will not clear by running again: the API refused a request, or a day was unprocessable. */
     public static final int REJECTED = 11;
+    /** Kafka refused the service (authorization, too large, timestamp, missing topic, settings): fix that, then run again. */
+    public static final int KAFKA_REFUSED = 12;
 
     private static final Logger LOG = LoggerFactory.getLogger(OneShotSweep.class);
 
     private final ProducerTemplate producer;
+    private final KafkaRefusal refusal;
     private volatile int exitCode = TRANSIENT;
 
-    public OneShotSweep(ProducerTemplate producer) {
+    public OneShotSweep(ProducerTemplate producer, KafkaRefusal refusal) {
         this.producer = producer;
+        this.refusal = refusal;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         try {
-            exitCode = exitCode(producer.requestBody(FlowNames.SWEEP, null, SweepSummary.class));
+            SweepSummary summary = producer.requestBody(FlowNames.SWEEP, null, SweepSummary.class);
+            boolean refused = refusal.current().isPresent()
+                    || (summary != null && SweepGate.Reason.KAFKA_REFUSED.text().equals(summary.stoppedBy()));
+            // No summary: the sweep stopped before it planned anything, and said why already.
+            exitCode = refused ? KAFKA_REFUSED : summary == null ? TRANSIENT : exitCode(summary);
         } catch (RuntimeException e) {
             LOG.error("Sweep failed before it could finish: {}", e.getMessage());
-            exitCode = TRANSIENT;
+            exitCode = refusal.current().isPresent() ? KAFKA_REFUSED : TRANSIENT;
         }
     }
 

@@ -33,6 +33,8 @@ public class SweepReport {
     private static final Logger LOG = LoggerFactory.getLogger(SweepReport.class);
 
     private final List<SweepListener> listeners;
+    private final SweepGate gate;
+    private final AtomicLong appsSkipped = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong unchanged = new AtomicLong();
@@ -43,12 +45,16 @@ public class SweepReport {
     private volatile long startedNanos;
     private volatile int appsPlanned;
 
-    public SweepReport(List<SweepListener> listeners) {
+    public SweepReport(List<SweepListener> listeners, SweepGate gate) {
         this.listeners = listeners;
+        this.gate = gate;
     }
 
+    /** A new sweep: a refusal of Kafka that stopped the last one is tried again. */
     public void start(List<AccountSweep> plan) {
+        gate.open(SweepGate.Reason.KAFKA_REFUSED);
         startedNanos = System.nanoTime();
+        appsSkipped.set(0);
         requests.set(0);
         published.set(0);
         unchanged.set(0);
@@ -57,6 +63,18 @@ public class SweepReport {
         failedApps.clear();
         rejectedApps.clear();
         appsPlanned = plan.stream().mapToInt(account -> account.requests().size()).sum();
+    }
+
+    /**
+     * Whether the next app's request may leave: false once the sweep was stopped (Kafka refused,
+     * leadership lost, shutdown), and such apps are counted as skipped.
+     */
+    public boolean admits() {
+        if (gate.isOpen()) {
+            return true;
+        }
+        appsSkipped.incrementAndGet();
+        return false;
     }
 
     /** A request is about to leave for the API, retries included. */
@@ -110,7 +128,8 @@ public class SweepReport {
     public SweepSummary finish() {
         SweepSummary summary = new SweepSummary(appsPlanned, failedApps.size(), rejectedApps.size(), requests.get(),
                 published.get(), unchanged.get(), notReported.get(), deadLetters.get(),
-                Duration.ofNanos(System.nanoTime() - startedNanos));
+                Duration.ofNanos(System.nanoTime() - startedNanos), (int) appsSkipped.get(),
+                gate.closedFor().map(SweepGate.Reason::text).orElse(null));
         listeners.forEach(listener -> listener.finished(summary));
         if (summary.isComplete()) {
             LOG.info(summary.line());

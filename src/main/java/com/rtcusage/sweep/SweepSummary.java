@@ -6,7 +6,9 @@ import java.time.Duration;
  * What one sweep achieved ({@code requests}: sent to the API, retries included; {@code notReported}:
  * planned app-days the API's answers left out, neither published nor a failure). Of the apps that
  * failed, {@code appsRejected} failed for good (the API refused the request, or a day was
- * unprocessable); the others failed for reasons that may clear (retries ran out).
+ * unprocessable); the others failed for reasons that may clear (retries ran out). A sweep that was
+ * stopped ({@code stoppedBy}: why, null when it ran to its end) sent no request for
+ * {@code appsSkipped} apps.
  */
 public record SweepSummary(
         int appsPlanned,
@@ -17,18 +19,21 @@ public record SweepSummary(
         long unchanged,
         long notReported,
         long deadLetters,
-        Duration duration) {
+        Duration duration,
+        int appsSkipped,
+        String stoppedBy) {
 
     /** Every request was answered, every day reported was published or already in Kafka, nothing dead-lettered. */
     public boolean isComplete() {
-        return appsFailed == 0 && deadLetters == 0;
+        return appsFailed == 0 && deadLetters == 0 && appsSkipped == 0 && stoppedBy == null;
     }
 
     /** The one line operators read. */
     public String line() {
         return String.format("Sweep %s in %.2f s: apps %d ok, %d failed; records %d published, %d unchanged,"
                         + " %d not reported; %d dead letters; %d API requests",
-                isComplete() ? "complete" : "INCOMPLETE", duration.toMillis() / 1000.0, appsPlanned - appsFailed,
-                appsFailed, published, unchanged, notReported, deadLetters, requests);
+                isComplete() ? "complete" : "INCOMPLETE", duration.toMillis() / 1000.0, appsPlanned - appsFailed - appsSkipped,
+                appsFailed, published, unchanged, notReported, deadLetters, requests)
+                + (stoppedBy == null ? "" : String.format("; stopped (%s), %d apps not asked", stoppedBy, appsSkipped));
     }
 }

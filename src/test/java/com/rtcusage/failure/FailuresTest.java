@@ -12,7 +12,15 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.InvalidTimestampException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -86,6 +94,56 @@ class FailuresTest {
         assertThat(failures.isPermanentApiFailure(kafka)).isFalse();
         assertThat(failures.isRetryableApiCall(bug) || failures.isPermanentApiFailure(bug) || failures.isKafkaOutage(bug))
                 .as("a bug is neither retried nor dead-lettered as if the API had said so").isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "topic-authorization, TopicAuthorizationFailed",
+            "cluster-authorization, AuthorizationFailed",
+            "record-too-large, RecordTooLarge",
+            "batch-too-large, RecordTooLarge",
+            "invalid-timestamp, InvalidTimestamp",
+            "bad-brokers, InvalidKafkaConfiguration"})
+    void whatWaitingCannotCureStopsTheSweepInsteadOfBeingRetried(String cause, String code) {
+        Exception kafka = switch (cause) {
+            case "topic-authorization" -> new TopicAuthorizationException(Set.of("rtc.usage.daily"));
+            case "cluster-authorization" -> new ClusterAuthorizationException("Cluster authorization failed.");
+            case "record-too-large" -> new RecordTooLargeException("The message is 2000 bytes when serialized");
+            case "batch-too-large" -> new RecordBatchTooLargeException("The request included message batch larger");
+            case "invalid-timestamp" -> new InvalidTimestampException("Timestamp 1 of message is out of range");
+            default -> new ConfigException("Invalid url in bootstrap.servers: not a broker");
+        };
+        Exchange exchange = failed(new RuntimeCamelException(new ExecutionException(kafka)));
+        exchange.setProperty(Exchange.TO_ENDPOINT, "kafka://rtc.usage.daily?batchWithIndividualHeaders=true");
+        Failures failures = new Failures();
+
+        assertThat(Failures.classify(exchange.getException())).isEqualTo(new Failure(FailureKind.KAFKA_REFUSED, code));
+        assertThat(failures.isKafkaRefused(exchange)).isTrue();
+        assertThat(failures.isKafkaOutage(exchange)).as("not waited for").isFalse();
+        assertThat(failures.isRetryableApiCall(exchange) || failures.isPermanentApiFailure(exchange)).isFalse();
+        assertThat(failures.refusal(exchange)).get().satisfies(refusal -> {
+            assertThat(refusal.code()).isEqualTo(code);
+            assertThat(refusal.topic()).isEqualTo("rtc.usage.daily");
+        });
+    }
+
+    @Test
+    void aProducerWaitingForItsTopicIsRefusedOnlyWhenTheBrokersSayItIsMissing() {
+        Exchange waiting = failed(new TimeoutException("Topic rtc.usage.daily not present in metadata after 2000 ms."));
+
+        assertThat(new Failures(topic -> topic.equals("rtc.usage.daily")).refusal(waiting)).get()
+                .isEqualTo(new Refusal("rtc.usage.daily", "TopicMissing", "the topic does not exist"));
+        assertThat(new Failures(topic -> topic.equals("rtc.usage.daily")).isKafkaOutage(waiting)).isFalse();
+        assertThat(new Failures(topic -> false).isKafkaRefused(waiting)).as("brokers away: waited for").isFalse();
+        assertThat(new Failures(topic -> false).isKafkaOutage(waiting)).isTrue();
+    }
+
+    @Test
+    void aConfigurationErrorThatMayQuoteASecretIsNotRepeated() {
+        Exchange exchange = failed(new ConfigException("Invalid value for sasl.jaas.config: password=\"hunter2\""));
+
+        assertThat(new Failures().refusal(exchange)).get()
+                .satisfies(refusal -> assertThat(refusal.line()).doesNotContain("hunter2").contains("InvalidKafkaConfiguration"));
     }
 
     private static Exchange failed(Exception failure) {

@@ -148,7 +148,7 @@ class KafkaOutageIT {
      * Time stands still (FixedTime), so every app-day has one content: one record per key, no key
      * repeating a content id, today partial and the settled days final, all fetched at that instant.
      */
-    private static void assertEveryAppDayExactlyOnce(List<ConsumerRecord<String, String>> records) {
+    static void assertEveryAppDayExactlyOnce(List<ConsumerRecord<String, String>> records) {
         LocalDate today = LocalDate.ofInstant(FixedTime.START, ZoneOffset.ofHours(8));
         Set<String> expected = APPS.stream()
                 .flatMap(app -> today.minusDays(DAYS - 1).datesUntil(today.plusDays(1)).map(day -> app + ":" + day))

@@ -35,25 +35,30 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final Path config;
     private final Path log;
     private final int port;
+    private final int saslPort;
     private Process process;
 
-    private KafkaBrokerProcess(Path directory, int port) {
+    private KafkaBrokerProcess(Path directory, int port, int saslPort) {
         this.directory = directory;
         this.config = directory.resolve("server.properties");
         this.log = directory.resolve("broker.log");
         this.port = port;
+        this.saslPort = saslPort;
         // Should the test JVM end without close(), the broker must not outlive it.
         Runtime.getRuntime().addShutdownHook(new Thread(this::kill, "kafka-broker-process-kill"));
     }
 
     /** A broker on free loopback ports with formatted, empty storage; not running yet. */
     public static KafkaBrokerProcess create() {
+        return create(Map.of());
+    }
+
+    /** The same, with broker settings added or replaced (for instance {@code message.max.bytes}). */
+    public static KafkaBrokerProcess create(Map<String, String> settings) {
         try {
             Path directory = Files.createTempDirectory("kafka-broker-");
-            int port = freePort();
-            int controllerPort = freePort();
-            KafkaBrokerProcess broker = new KafkaBrokerProcess(directory, port);
-            broker.writeConfig(controllerPort);
+            KafkaBrokerProcess broker = new KafkaBrokerProcess(directory, freePort(), freePort());
+            broker.writeConfig(freePort(), settings);
             broker.format();
             return broker;
         } catch (IOException e) {
@@ -61,9 +66,29 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A broker that authorizes every request (StandardAuthorizer, nothing allowed without an ACL),
+     * with a second listener, {@link #saslBrokers()}, where {@code user} logs in with SASL/PLAIN and
+     * {@code password}. The plain listener, {@link #brokers()}, stays open to tests as a super user.
+     */
+    public static KafkaBrokerProcess withAuthorization(String user, String password) {
+        return create(Map.of(
+                "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users", "User:ANONYMOUS",
+                "allow.everyone.if.no.acl.found", "false",
+                "sasl.enabled.mechanisms", "PLAIN",
+                "listener.name.sasl.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + user + "=\"" + password + "\";"));
+    }
+
     /** Bootstrap servers, the same across restarts. */
     public String brokers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Bootstrap servers of the SASL_PLAINTEXT listener (used by brokers made {@link #withAuthorization}). */
+    public String saslBrokers() {
+        return "127.0.0.1:" + saslPort;
     }
 
     public synchronized boolean isRunning() {
@@ -118,14 +143,16 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    private void writeConfig(int controllerPort) throws IOException {
+    private void writeConfig(int controllerPort, Map<String, String> settings) throws IOException {
+        // The SASL listener only where its JAAS configuration is given: without it the broker does not start.
+        String sasl = settings.containsKey("sasl.enabled.mechanisms") ? ",SASL://127.0.0.1:" + saslPort : "";
         String properties = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listeners=PLAINTEXT://127.0.0.1:" + port + sasl + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + sasl,
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "log.dirs=" + directory.resolve("data"),
@@ -138,6 +165,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 // Topics are the service's to create (compacted); a test reading early must not create them.
                 "auto.create.topics.enable=false",
                 "");
+        StringBuilder more = new StringBuilder();
+        settings.forEach((key, value) -> more.append(key).append('=').append(value).append('\n'));
+        properties = properties + more;
         Files.writeString(config, properties, StandardCharsets.UTF_8);
         Files.writeString(directory.resolve("logback.xml"), """
                 <configuration>

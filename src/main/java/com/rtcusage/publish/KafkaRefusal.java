@@ -1,0 +1,94 @@
+package com.rtcusage.publish;
+
+import com.rtcusage.failure.Failures;
+import com.rtcusage.failure.KafkaUnavailableException;
+import com.rtcusage.failure.Refusal;
+import com.rtcusage.flow.FlowNames;
+import com.rtcusage.pricing.PricedUsage;
+import com.rtcusage.sweep.SweepGate;
+import com.rtcusage.sweep.SweepListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * What follows when Kafka refuses for good (routes/9-errors, clause stop-when-kafka-refuses): the
+ * sweep stops sending requests, one ERROR line per sweep names the cause and the topic, readiness
+ * (health contributor {@code kafkaRefusal}) is DOWN with the reason, and the gauge
+ * {@code rtc_usage_kafka_refused} is 1 with the counter {@code rtc_usage_kafka_refusals_total}
+ * (topic, reason) counting each sweep it stopped. The next acknowledged record clears it all.
+ */
+@Component(FlowNames.KAFKA_REFUSAL)
+public class KafkaRefusal implements HealthIndicator, SweepListener {
+
+    static final String REFUSED = "rtc_usage.kafka.refused";
+    static final String REFUSALS = "rtc_usage.kafka.refusals";
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaRefusal.class);
+
+    private final Failures failures;
+    private final SweepGate gate;
+    private final MeterRegistry registry;
+    private final AtomicReference<Refusal> current = new AtomicReference<>();
+
+    public KafkaRefusal(Failures failures, SweepGate gate, MeterRegistry registry) {
+        this.failures = failures;
+        this.gate = gate;
+        this.registry = registry;
+        Gauge.builder(REFUSED, this, refusal -> refusal.current().isPresent() ? 1 : 0)
+                .description("1 while Kafka refuses the service for a reason waiting cannot cure, else 0")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    /**
+     * Handles an exchange Kafka refused: stops the sweep and says why, once per sweep. Waiting for
+     * Kafka that ended without a refusal (Camel stopped redelivering at shutdown) fails on as it was.
+     */
+    public void refused(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Optional<Refusal> named = failures.refusal(exchange);
+        if (named.isEmpty()) {
+            throw new KafkaUnavailableException("gave up waiting for Kafka", failure);
+        }
+        Refusal refusal = named.get();
+        current.set(refusal);
+        if (gate.close(SweepGate.Reason.KAFKA_REFUSED)) {
+            LOG.error(refusal.line());
+            Counter.builder(REFUSALS).description("Sweeps stopped because Kafka refused, by topic and reason")
+                    .tags("topic", refusal.topic(), "reason", refusal.code()).register(registry).increment();
+        }
+    }
+
+    /** The refusal in force: from the last one until Kafka acknowledges a record again. */
+    public Optional<Refusal> current() {
+        return Optional.ofNullable(current.get());
+    }
+
+    @Override
+    public Health health() {
+        Refusal refusal = current.get();
+        if (refusal == null) {
+            return Health.up().build();
+        }
+        return Health.down().withDetail("reason", refusal.code()).withDetail("topic", refusal.topic())
+                .withDetail("detail", refusal.detail()).build();
+    }
+
+    @Override
+    public void published(PricedUsage usage) {
+        current.set(null);
+    }
+
+    @Override
+    public void deadLettered(String account, String appId, String reason) {
+        current.set(null);
+    }
+}

@@ -1,0 +1,56 @@
+package com.rtcusage.sweep;
+
+import com.rtcusage.flow.FlowNames;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the running sweep may send its next ListUsages request. Closed when Kafka refuses for
+ * good (until the next sweep tries again), when this instance loses the Lease (until it gains it
+ * again) and when the service shuts down (for good). A closed gate lets the requests already
+ * answered be published; it only keeps new ones from leaving.
+ */
+@Component(FlowNames.SWEEP_GATE)
+public class SweepGate {
+
+    /** Why no further request may leave, in the order they are named. */
+    public enum Reason {
+        KAFKA_REFUSED("Kafka refused"),
+        NOT_LEADER("this instance lost the leadership"),
+        SHUTTING_DOWN("the service is shutting down");
+
+        private final String text;
+
+        Reason(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    private final Set<Reason> closed = EnumSet.noneOf(Reason.class);
+
+    /** True while nothing keeps the next request from leaving. */
+    public synchronized boolean isOpen() {
+        return closed.isEmpty();
+    }
+
+    /** The first reason the gate is closed for, if it is. */
+    public synchronized Optional<Reason> closedFor() {
+        return closed.stream().findFirst();
+    }
+
+    /** Closes the gate; true when it was not closed for this reason yet. */
+    public synchronized boolean close(Reason reason) {
+        return closed.add(reason);
+    }
+
+    /** Opens the gate for this reason; it stays closed for any other. */
+    public synchronized void open(Reason reason) {
+        closed.remove(reason);
+    }
+}
