@@ -19,6 +19,8 @@ public final class FlowNames {
     public static final String PRICED_USAGE = "pricedUsage";
     /** Set on a day whose record Kafka does not hold yet. */
     public static final String TO_PUBLISH = "toPublish";
+    /** The RecordBatch of one answer while its records are sent one by one; set by list-usages. */
+    public static final String RECORD_BATCH = "recordBatch";
 
     // Endpoints (the from of a route, or a step's uri)
 

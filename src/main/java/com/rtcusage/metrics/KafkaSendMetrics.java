@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code rtc_usage_kafka_send_seconds}: how long each send to Kafka took until every record in it
- * was acknowledged (a batch of one answer's records, or one dead letter), by topic and outcome.
+ * was acknowledged (one record, or one dead letter), by topic and outcome.
  * It stands in for Camel's exchange event notifier, which is off because it searched the whole
  * meter registry on every exchange (see application.yaml).
  */

@@ -4,14 +4,13 @@ import com.rtcusage.flow.FlowNames;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Header;
-import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
 
 /**
  * The content id Kafka last acknowledged for every key, so that a sweep publishes a key again only
  * when its minutes, cost or finality changed. Filled from the topic by {@link TopicReadBack} before
- * the first sweep, then by every acknowledged batch.
+ * the first sweep, then by every acknowledged record.
  */
 @Component(FlowNames.PUBLISHED_STATE)
 public class PublishedState {
@@ -23,15 +22,8 @@ public class PublishedState {
         return !contentId.equals(contentIdByKey.get(key));
     }
 
-    /** Called only after Kafka acknowledged every record of the batch. */
-    public void remember(RecordBatch batch) {
-        for (Message record : batch) {
-            remember(record.getHeader(KafkaConstants.KEY, String.class), record.getHeader(RecordWriter.CE_ID, String.class));
-        }
-    }
-
-    /** A key and the content id Kafka holds for it. */
-    void remember(String key, String contentId) {
+    /** A key and the content id Kafka holds for it: called once Kafka acknowledged the record, or read it back. */
+    public void remember(@Header(KafkaConstants.KEY) String key, @Header(RecordWriter.CE_ID) String contentId) {
         contentIdByKey.put(key, contentId);
     }
 

@@ -4,22 +4,32 @@ import com.rtcusage.pricing.PricedUsage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Message;
+import org.apache.camel.component.kafka.KafkaConstants;
 
 /**
- * The records of one answer that Kafka does not hold yet. The Kafka producer sends them as one
- * batch (each message keeps its own key and headers) and acknowledges the batch only when every
- * record in it is acknowledged; the priced app-days stay alongside for what is counted afterwards.
+ * The records of one answer that Kafka does not hold yet. list-usages sends them one by one, all
+ * in flight together, and remembers each as soon as Kafka acknowledged it, so a retry re-sends only
+ * what was not acknowledged; the priced app-days stay alongside for what is counted afterwards.
  */
 public final class RecordBatch implements Iterable<Message> {
 
     private final List<Message> records = new ArrayList<>();
     private final List<PricedUsage> usages = new ArrayList<>();
+    private final Map<String, PricedUsage> usageByKey = new HashMap<>();
 
     void add(Message record, PricedUsage usage) {
         records.add(record);
         usages.add(usage);
+        usageByKey.put(record.getHeader(KafkaConstants.KEY, String.class), usage);
+    }
+
+    /** The priced app-day of the record with this key. */
+    public PricedUsage usageOf(String key) {
+        return usageByKey.get(key);
     }
 
     public boolean isEmpty() {

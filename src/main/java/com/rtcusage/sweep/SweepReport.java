@@ -3,6 +3,7 @@ package com.rtcusage.sweep;
 import com.rtcusage.failure.Failure;
 import com.rtcusage.failure.Failures;
 import com.rtcusage.flow.FlowNames;
+import com.rtcusage.pricing.PricedUsage;
 import com.rtcusage.publish.RecordBatch;
 import com.rtcusage.usage.AccountSweep;
 import com.rtcusage.usage.UsageAnswer;
@@ -18,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.apache.camel.component.kafka.KafkaConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -100,10 +103,12 @@ public class SweepReport {
         }
     }
 
-    /** Kafka acknowledged every record of this batch. */
-    public void published(RecordBatch batch) {
-        published.addAndGet(batch.size());
-        batch.usages().forEach(usage -> listeners.forEach(listener -> listener.published(usage)));
+    /** Kafka acknowledged the record of this key, one of the batch of its answer. */
+    public void published(@Header(KafkaConstants.KEY) String key,
+            @ExchangeProperty(FlowNames.RECORD_BATCH) RecordBatch batch) {
+        published.incrementAndGet();
+        PricedUsage usage = batch.usageOf(key);
+        listeners.forEach(listener -> listener.published(usage));
     }
 
     public void unchanged(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request) {
