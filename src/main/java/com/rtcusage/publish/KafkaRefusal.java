@@ -1,5 +1,6 @@
 package com.rtcusage.publish;
 
+import com.rtcusage.config.RtcUsageProperties;
 import com.rtcusage.failure.Failures;
 import com.rtcusage.failure.KafkaUnavailableException;
 import com.rtcusage.failure.Refusal;
@@ -10,11 +11,19 @@ import com.rtcusage.sweep.SweepListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.Exchange;
+import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -24,7 +33,9 @@ import org.springframework.stereotype.Component;
  * sweep stops sending requests, one ERROR line per sweep names the cause and the topic, readiness
  * (health contributor {@code kafkaRefusal}) is DOWN with the reason, and the gauge
  * {@code rtc_usage_kafka_refused} is 1 with the counter {@code rtc_usage_kafka_refusals_total}
- * (topic, reason) counting each sweep it stopped. The next acknowledged record clears it all.
+ * (topic, reason) counting each sweep it stopped. The next acknowledged record clears it all, and
+ * so does the time of the next scheduled sweep, which tries again: with leader election only a
+ * ready pod may lead, so a pod kept unready until a sweep succeeds would never sweep again.
  */
 @Component(FlowNames.KAFKA_REFUSAL)
 public class KafkaRefusal implements HealthIndicator, SweepListener {
@@ -36,12 +47,25 @@ public class KafkaRefusal implements HealthIndicator, SweepListener {
     private final Failures failures;
     private final SweepGate gate;
     private final MeterRegistry registry;
+    private final Clock clock;
+    private final CronExpression schedule;
     private final AtomicReference<Refusal> current = new AtomicReference<>();
+    private volatile Instant retryAt = Instant.MAX;
 
-    public KafkaRefusal(Failures failures, SweepGate gate, MeterRegistry registry) {
+    @Autowired
+    public KafkaRefusal(Failures failures, SweepGate gate, MeterRegistry registry, RtcUsageProperties properties,
+            Clock clock) throws ParseException {
+        this(failures, gate, registry, properties.schedule().cron(), properties.schedule().timeZone(), clock);
+    }
+
+    KafkaRefusal(Failures failures, SweepGate gate, MeterRegistry registry, String cron, ZoneId zone, Clock clock)
+            throws ParseException {
         this.failures = failures;
         this.gate = gate;
         this.registry = registry;
+        this.clock = clock;
+        this.schedule = new CronExpression(cron);
+        this.schedule.setTimeZone(TimeZone.getTimeZone(zone));
         Gauge.builder(REFUSED, this, refusal -> refusal.current().isPresent() ? 1 : 0)
                 .description("1 while Kafka refuses the service for a reason waiting cannot cure, else 0")
                 .strongReference(true)
@@ -59,6 +83,8 @@ public class KafkaRefusal implements HealthIndicator, SweepListener {
             throw new KafkaUnavailableException("gave up waiting for Kafka", failure);
         }
         Refusal refusal = named.get();
+        Date next = schedule.getNextValidTimeAfter(Date.from(clock.instant()));
+        retryAt = next == null ? Instant.MAX : next.toInstant();
         current.set(refusal);
         if (gate.close(SweepGate.Reason.KAFKA_REFUSED)) {
             LOG.error(refusal.line());
@@ -67,14 +93,19 @@ public class KafkaRefusal implements HealthIndicator, SweepListener {
         }
     }
 
-    /** The refusal in force: from the last one until Kafka acknowledges a record again. */
+    /** The refusal in force: from the last one until Kafka acknowledges a record or the next sweep is due. */
     public Optional<Refusal> current() {
-        return Optional.ofNullable(current.get());
+        Refusal refusal = current.get();
+        if (refusal != null && !clock.instant().isBefore(retryAt)) {
+            current.compareAndSet(refusal, null);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(refusal);
     }
 
     @Override
     public Health health() {
-        Refusal refusal = current.get();
+        Refusal refusal = current().orElse(null);
         if (refusal == null) {
             return Health.up().build();
         }
