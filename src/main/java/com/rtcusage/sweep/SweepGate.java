@@ -4,6 +4,8 @@ import com.rtcusage.flow.FlowNames;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +49,16 @@ public class SweepGate {
     /** Closes the gate; true when it was not closed for this reason yet. */
     public synchronized boolean close(Reason reason) {
         return closed.add(reason);
+    }
+
+    /**
+     * SIGTERM: the running sweep sends no new request, publishes what was answered and ends, so
+     * Camel's shutdown does not wait for hundreds of apps. Spring publishes this event before it
+     * stops any bean, Camel included.
+     */
+    @EventListener(ContextClosedEvent.class)
+    public void shuttingDown() {
+        close(Reason.SHUTTING_DOWN);
     }
 
     /** Opens the gate for this reason; it stays closed for any other. */
