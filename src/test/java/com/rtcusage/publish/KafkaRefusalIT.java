@@ -1,6 +1,7 @@
 package com.rtcusage.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.support.FixedTime;
@@ -32,6 +33,7 @@ import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.resource.PatternType;
@@ -135,6 +137,21 @@ class KafkaRefusalIT {
             }
             assertHealed(service, broker.brokers(), "large");
         }
+    }
+
+    /**
+     * Camel builds its Kafka producers as the context starts, so an unparseable broker list fails the
+     * start itself (exit code 1 of a failed Spring Boot start, before any sweep), at once; a
+     * ConfigException met later, in a sweep, is a refusal (FailuresTest).
+     */
+    @Test
+    void anUnparseableBrokerListFailsTheStartAtOnceInsteadOfBeingRetried() {
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> start(concat(settings("not a broker list", "config"), "rtc-usage.one-shot=true")))
+                .hasRootCauseInstanceOf(ConfigException.class)
+                .rootCause().hasMessageContaining("bootstrap.servers");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ONE_SHOT_BOUND);
     }
 
     private void assertOneShotExitsRefused(String[] settings, CapturedOutput output, String topic, String reason) {
