@@ -59,16 +59,17 @@ public class TopicReadBack {
     }
 
     /**
-     * Before every sweep: makes sure the topics are there (a refused set-up is retried by the next
-     * sweep), then reads the record topic back unless it was read since the last {@link #forget()}.
-     * The sweep retries while Kafka is away and stops when Kafka refuses.
+     * Sets the topics up and reads the record topic back, once, and again after {@link #forget()}
+     * or a failed attempt: a set-up Kafka refused is tried again by the next sweep. The sweep
+     * retries while Kafka is away and stops when Kafka refuses.
      */
     public synchronized void load() {
+        if (loaded) {
+            return;
+        }
         try {
             topics.prepare();
-            if (!loaded) {
-                readBack();
-            }
+            readBack();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("interrupted while reading back topic " + topic, e);

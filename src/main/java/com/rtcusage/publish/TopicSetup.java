@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Before every sweep: creates the record topic (compacted, so it holds the latest figure of every
- * app-day) and the dead-letter topic when they are missing and {@code rtc-usage.kafka.create-topics}
- * is on, with {@code rtc-usage.kafka.partitions} and {@code replication-factor}; refuses to go on
- * when they are missing and it is off. Existing topics are checked, never changed.
+ * Before the first sweep (and again after a refused one): creates the record topic (compacted, so
+ * it holds the latest figure of every app-day) and the dead-letter topic when they are missing and
+ * {@code rtc-usage.kafka.create-topics} is on, with {@code rtc-usage.kafka.partitions} and
+ * {@code replication-factor}; refuses to go on when they are missing and it is off. Existing
+ * topics are checked, never changed.
  */
 @Component
 public class TopicSetup implements MissingTopics {
