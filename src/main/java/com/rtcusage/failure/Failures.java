@@ -71,6 +71,9 @@ public class Failures {
     }
 
     private static FailureKind kind(Exchange exchange) {
-        return classify(exchange.getException()).kind();
+        // Camel moves the exception to EXCEPTION_CAUGHT before it asks an onException's onWhen
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return classify(failure).kind();
     }
 }

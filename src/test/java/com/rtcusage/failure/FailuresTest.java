@@ -88,6 +88,14 @@ class FailuresTest {
                 .as("a bug is neither retried nor dead-lettered as if the API had said so").isFalse();
     }
 
+    @Test
+    void onWhenSeesTheFailureCamelHasMovedToExceptionCaught() {
+        Exchange handling = new DefaultExchange(CAMEL);
+        handling.setProperty(Exchange.EXCEPTION_CAUGHT, new ApiCallException(REQUEST, 401, "InvalidAccessKey", null, "r", "{}"));
+
+        assertThat(new Failures().isPermanentApiFailure(handling)).isTrue();
+    }
+
     private static Exchange failed(Exception failure) {
         Exchange exchange = new DefaultExchange(CAMEL);
         exchange.setException(failure);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.rtcusage.flow.FlowNames;
+import com.rtcusage.sweep.LeaderOnlyTriggers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -59,7 +61,6 @@ class ManifestsIT {
     private static final Path BASE = Path.of("k8s/base");
     private static final Path CRONJOB = Path.of("k8s/overlays/cronjob");
     private static final Path EXAMPLE_SECRET = Path.of("k8s/config/secret.example.yaml");
-    private static final Pattern MASTER_URI = Pattern.compile("master:([^:]+):(.+)");
 
     private final ClusterConfig config = new ClusterConfig();
 
@@ -165,13 +166,9 @@ class ManifestsIT {
         assertThat(clusterLabels).isNotEmpty();
         assertThat(template.getMetadata().getLabels()).containsAllEntriesOf(clusterLabels);
 
-        Set<String> lockGroups = triggerRoutes().values().stream()
-                .map(route -> MASTER_URI.matcher(uri(route)))
-                .filter(Matcher::matches)
-                .map(match -> match.group(1))
-                .collect(Collectors.toSet());
-        assertThat(lockGroups).as("both sweep triggers must follow the same Lease").hasSize(1);
-        String lease = config.get("camel.cluster.kubernetes.config-map-name", String.class) + "-" + lockGroups.iterator().next();
+        assertThat(triggerRoutes().values()).as("every sweep trigger follows the one Lease of the route policy")
+                .allSatisfy(route -> assertThat(route.get("routePolicy")).isEqualTo(FlowNames.SWEEP_LEADERSHIP));
+        String lease = config.get("camel.cluster.kubernetes.config-map-name", String.class) + "-" + LeaderOnlyTriggers.LOCK;
 
         ServiceAccount account = only(manifests, ServiceAccount.class);
         RoleBinding binding = only(manifests, RoleBinding.class);
@@ -199,24 +196,14 @@ class ManifestsIT {
     }
 
     @Test
-    void eachSweepTriggerHasAPlainAndALeaderVariantAndNeitherRunsInOneShotMode() {
+    void eachSweepTriggerExistsOnceRunsOnTheLeaderAndNotInOneShotMode() {
         Map<String, Map<String, Object>> triggers = triggerRoutes();
 
-        assertThat(triggers).containsOnlyKeys("scheduled-sweep", "scheduled-sweep-on-leader", "startup-sweep", "startup-sweep-on-leader");
-        for (String plain : List.of("scheduled-sweep", "startup-sweep")) {
-            Map<String, Object> onInstance = triggers.get(plain);
-            Map<String, Object> onLeader = triggers.get(plain + "-on-leader");
-            Matcher master = MASTER_URI.matcher(uri(onLeader));
-            assertThat(master.matches()).as(plain + "-on-leader consumes through master:").isTrue();
-            assertThat(master.group(2)).isEqualTo(uri(onInstance));
-            assertThat(parameters(onLeader)).isEqualTo(parameters(onInstance));
-            assertThat((String) onInstance.get("precondition"))
-                    .contains("'{{rtc-usage.one-shot}}' == 'false'")
-                    .contains("'{{camel.cluster.kubernetes.enabled}}' != 'true'");
-            assertThat((String) onLeader.get("precondition"))
-                    .contains("'{{rtc-usage.one-shot}}' == 'false'")
-                    .contains("'{{camel.cluster.kubernetes.enabled}}' == 'true'");
-        }
+        assertThat(triggers).containsOnlyKeys("scheduled-sweep", "startup-sweep");
+        assertThat(triggers.values()).allSatisfy(trigger -> {
+            assertThat(trigger.get("routePolicy")).isEqualTo(FlowNames.SWEEP_LEADERSHIP);
+            assertThat((String) trigger.get("precondition")).contains("'{{rtc-usage.one-shot}}' == 'false'");
+        });
     }
 
     @Test
