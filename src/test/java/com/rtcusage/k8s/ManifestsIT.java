@@ -2,7 +2,6 @@ package com.rtcusage.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -34,11 +33,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,9 +46,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The manifests under k8s/ as Kubernetes would receive them: every kustomization rendered (by
- * this project's renderer, and by kubectl where installed, which must agree), every manifest
- * parsed strictly, and held against what the application really needs: the route files, the
+ * The manifests under k8s/ as Kubernetes would receive them: every kustomization rendered by
+ * {@code kubectl kustomize}, every manifest parsed strictly, and held against what the application really needs: the route files, the
  * management port and probe paths, the shutdown timeouts, the Lease of leader election.
  */
 class ManifestsIT {
@@ -75,7 +71,7 @@ class ManifestsIT {
     @ParameterizedTest
     @MethodSource("kustomizations")
     void rendersIntoManifestsThatParseStrictly(Path folder) {
-        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(folder));
+        List<HasMetadata> manifests = manifests(folder);
 
         assertThat(manifests).isNotEmpty();
         assertThat(manifests).extracting(ManifestsIT::id).doesNotHaveDuplicates();
@@ -85,17 +81,8 @@ class ManifestsIT {
 
     @ParameterizedTest
     @MethodSource("kustomizations")
-    void kubectlRendersExactlyTheSame(Path folder) {
-        Optional<List<Map<String, Object>>> kubectl = Kustomize.withKubectl(folder);
-        assumeTrue(kubectl.isPresent(), "kubectl is not installed; the project's renderer alone checks " + folder);
-
-        assertThat(byId(Kustomize.build(folder))).isEqualTo(byId(kubectl.get()));
-    }
-
-    @ParameterizedTest
-    @MethodSource("kustomizations")
     void configMapsHoldExactlyTheRouteFilesAndTheClusterConfiguration(Path folder) throws IOException {
-        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(folder));
+        List<HasMetadata> manifests = manifests(folder);
 
         Map<String, String> expectedRoutes = new TreeMap<>();
         for (Path file : ClusterConfig.routeFiles()) {
@@ -111,7 +98,7 @@ class ManifestsIT {
 
     @Test
     void deploymentRunsTwoLockedDownReplicasProbedWhereActuatorAnswers() {
-        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(BASE));
+        List<HasMetadata> manifests = manifests(BASE);
         Deployment deployment = only(manifests, Deployment.class);
         PodTemplateSpec template = deployment.getSpec().getTemplate();
         Container container = assertLockedDownPod(template.getSpec(), manifests);
@@ -157,7 +144,7 @@ class ManifestsIT {
 
     @Test
     void leaderElectionMayHoldExactlyTheSweepLeaseAndSeesOnlyTheServicePods() {
-        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(BASE));
+        List<HasMetadata> manifests = manifests(BASE);
         PodTemplateSpec template = only(manifests, Deployment.class).getSpec().getTemplate();
 
         assertThat(config.get("camel.cluster.kubernetes.enabled", Boolean.class)).isTrue();
@@ -221,8 +208,8 @@ class ManifestsIT {
 
     @Test
     void cronJobSweepsOnceARunWithTheSameConfigurationAndNoLeaderElection() throws IOException {
-        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(CRONJOB));
-        List<HasMetadata> base = StrictManifests.parseAll(Kustomize.build(BASE));
+        List<HasMetadata> manifests = manifests(CRONJOB);
+        List<HasMetadata> base = manifests(BASE);
         CronJob cronJob = only(manifests, CronJob.class);
         PodTemplateSpec template = cronJob.getSpec().getJobTemplate().getSpec().getTemplate();
         Container container = assertLockedDownPod(template.getSpec(), manifests);
@@ -250,7 +237,7 @@ class ManifestsIT {
     @Test
     void theImageJibBuildsRunsAsThePodsExpect() throws IOException {
         String pom = Files.readString(Path.of("pom.xml"));
-        PodSpec pod = only(StrictManifests.parseAll(Kustomize.build(BASE)), Deployment.class).getSpec().getTemplate().getSpec();
+        PodSpec pod = only(manifests(BASE), Deployment.class).getSpec().getTemplate().getSpec();
         Container container = pod.getContainers().get(0);
         Map<String, String> env = container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
 
@@ -264,7 +251,7 @@ class ManifestsIT {
     void exampleSecretHoldsOnlyPlaceholdersForTheKeysTheConfigurationReads() throws IOException {
         List<Map<String, Object>> documents = Kustomize.parseAll(Files.readString(EXAMPLE_SECRET));
         Secret secret = (Secret) StrictManifests.parse(documents.get(0));
-        Container service = only(StrictManifests.parseAll(Kustomize.build(BASE)), Deployment.class)
+        Container service = only(manifests(BASE), Deployment.class)
                 .getSpec().getTemplate().getSpec().getContainers().get(0);
 
         assertThat(documents).hasSize(1);
@@ -381,6 +368,11 @@ class ManifestsIT {
         return found.get(0);
     }
 
+    /** The kustomization in {@code folder} rendered by kubectl, every manifest parsed strictly. */
+    static List<HasMetadata> manifests(Path folder) {
+        return StrictManifests.parseAll(Kustomize.build(folder));
+    }
+
     private static <T extends HasMetadata> T only(List<HasMetadata> manifests, Class<T> kind) {
         List<T> found = manifests.stream().filter(kind::isInstance).map(kind::cast).toList();
         assertThat(found).as(kind.getSimpleName()).hasSize(1);
@@ -389,16 +381,6 @@ class ManifestsIT {
 
     private static String id(HasMetadata manifest) {
         return manifest.getKind() + "/" + manifest.getMetadata().getNamespace() + "/" + manifest.getMetadata().getName();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> byId(List<Map<String, Object>> manifests) {
-        return manifests.stream().collect(Collectors.toMap(manifest -> {
-            Map<String, Object> metadata = (Map<String, Object>) manifest.get("metadata");
-            return manifest.get("kind") + "/" + metadata.get("namespace") + "/" + metadata.get("name");
-        }, Function.identity(), (first, second) -> {
-            throw new AssertionError("duplicate manifest " + first);
-        }, TreeMap::new));
     }
 
     /** The routes of routes/ that trigger a sweep (they send to direct:sweep), by route id. */

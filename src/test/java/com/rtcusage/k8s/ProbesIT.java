@@ -79,7 +79,7 @@ class ProbesIT {
     /** ROUTES_DIR as in the pod: the rendered ConfigMap, with the kubelet's symbolic links. */
     @DynamicPropertySource
     static void routesFromTheConfigMapMount(DynamicPropertyRegistry registry) throws IOException {
-        ConfigMap routes = StrictManifests.parseAll(Kustomize.build(Path.of("k8s/base"))).stream()
+        ConfigMap routes = ManifestsIT.manifests(Path.of("k8s/base")).stream()
                 .filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast)
                 .filter(configMap -> configMap.getMetadata().getName().startsWith("rtc-usage-routes-"))
                 .findFirst().orElseThrow();
@@ -138,7 +138,7 @@ class ProbesIT {
     }
 
     private Container deploymentContainer() {
-        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(Path.of("k8s/base")));
+        List<HasMetadata> manifests = ManifestsIT.manifests(Path.of("k8s/base"));
         return manifests.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast).findFirst().orElseThrow()
                 .getSpec().getTemplate().getSpec().getContainers().get(0);
     }
