@@ -108,10 +108,12 @@ class ManifestsIT {
         assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
 
         // probes: the Actuator groups that management.endpoint.health.probes.enabled creates, on the management port
-        int managementPort = config.get("management.server.port", Integer.class);
+        // one port: the web server serves Actuator and nothing else, so no second (management) port
+        int managementPort = config.get("server.port", Integer.class);
+        assertThat(config.get("management.server.port", Integer.class, null)).as("management.server.port would open a second port").isNull();
+        assertThat(container.getPorts()).singleElement().extracting(ContainerPort::getContainerPort).isEqualTo(managementPort);
         assertThat(config.get("management.endpoint.health.probes.enabled", Boolean.class)).isTrue();
         assertThat(config.get("management.endpoints.web.exposure.include", String.class)).contains("health", "prometheus");
-        assertThat(managementPort).isNotEqualTo(config.get("server.port", Integer.class, 8080).intValue());
         assertThat(probe(container.getStartupProbe()).getPath()).isEqualTo("/actuator/health/liveness");
         assertThat(probe(container.getLivenessProbe()).getPath()).isEqualTo("/actuator/health/liveness");
         assertThat(probe(container.getReadinessProbe()).getPath()).isEqualTo("/actuator/health/readiness");
@@ -242,7 +244,10 @@ class ManifestsIT {
         Map<String, String> env = container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
 
         assertThat(pom).contains("<user>" + pod.getSecurityContext().getRunAsUser() + ":" + pod.getSecurityContext().getRunAsGroup() + "</user>");
-        assertThat(pom).contains("<JAVA_TOOL_OPTIONS>" + env.get("JAVA_TOOL_OPTIONS") + "</JAVA_TOOL_OPTIONS>");
+        assertThat(pom).doesNotContain("JAVA_TOOL_OPTIONS");
+        assertThat(env).doesNotContainKey("JAVA_TOOL_OPTIONS").doesNotContainKey("JAVA_OPTS");
+        assertThat(jvmFlags()).contains("-XX:+ExitOnOutOfMemoryError").anyMatch(flag -> flag.startsWith("-XX:MaxRAMPercentage="));
+        assertThat(pom).contains("<port>" + containerPort(container, "management") + "</port>");
         assertThat(pom).contains("<image>" + container.getImage().replaceFirst(":[^/]*$", "") + ":${project.version}</image>");
         assertThat(pom).contains("<from>routes</from>", "<into>/app/routes</into>", "<ROUTES_DIR>/app/routes</ROUTES_DIR>");
     }
@@ -313,7 +318,7 @@ class ManifestsIT {
         assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
 
         Map<String, String> env = container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
-        assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=").contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(env).as("JVM flags live in the image (jvmFlags in pom.xml) only").doesNotContainKey("JAVA_TOOL_OPTIONS");
         assertThat(mountOf(pod, container, configMap(manifests, "rtc-usage-routes")).getMountPath()).isEqualTo(env.get("ROUTES_DIR"));
         assertThat("file:" + mountOf(pod, container, configMap(manifests, "rtc-usage-config")).getMountPath() + "/application.yaml")
                 .isEqualTo(env.get("SPRING_CONFIG_ADDITIONAL_LOCATION"));
@@ -331,9 +336,24 @@ class ManifestsIT {
         assertThat(requests).containsKeys("cpu", "memory");
         assertThat(limits).containsKey("memory");
         assertThat(bytes(requests.get("memory"))).isGreaterThanOrEqualTo(300L << 20);
-        double heapShare = Double.parseDouble(env.get("JAVA_TOOL_OPTIONS").replaceAll(".*-XX:MaxRAMPercentage=([0-9.]+).*", "$1")) / 100;
+        double heapShare = jvmFlags().stream().filter(flag -> flag.startsWith("-XX:MaxRAMPercentage="))
+                .mapToDouble(flag -> Double.parseDouble(flag.substring(flag.indexOf('=') + 1))).findFirst().orElseThrow() / 100;
         assertThat(bytes(limits.get("memory")) * (1 - heapShare)).as("room outside the heap").isGreaterThanOrEqualTo(200L << 20);
         return container;
+    }
+
+    /** The JVM flags of the image: Jib's jvmFlags in pom.xml, their one place. */
+    static List<String> jvmFlags() {
+        try {
+            Matcher flag = Pattern.compile("<jvmFlag>([^<]+)</jvmFlag>").matcher(Files.readString(Path.of("pom.xml")));
+            List<String> flags = new ArrayList<>();
+            while (flag.find()) {
+                flags.add(flag.group(1));
+            }
+            return flags;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static VolumeMount mountOf(PodSpec pod, Container container, ConfigMap configMap) {

@@ -31,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The pod's view of the service: routes read from the rendered routes ConfigMap laid out as the
  * kubelet mounts it (symbolic links into a "..data" folder), the cluster's application.yaml from
- * k8s/config, and the probes of the rendered Deployment answered on the management port.
+ * k8s/config, and the probes of the rendered Deployment answered on the service's one port.
  * Leader election is off here (LeaderElectionIT covers it), as the Kafka broker and the API
  * are the local ones.
  */
@@ -71,8 +71,8 @@ class ProbesIT {
     @Autowired
     CamelContext camelContext;
 
-    @LocalManagementPort
-    int managementPort;
+    @LocalServerPort
+    int port;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -106,6 +106,7 @@ class ProbesIT {
         assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
         assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
     }
+
 
     @Test
     void readinessFollowsTheCamelRoutesWhileLivenessDoesNot() throws Exception {
@@ -144,7 +145,7 @@ class ProbesIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
