@@ -9,7 +9,10 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.health.HealthCheck;
@@ -28,6 +32,7 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -104,9 +109,30 @@ class ProbesIT {
         assertThat(get("/actuator/health/readiness").body()).contains("\"camelReadinessState\"");
         assertThat(get("/actuator/health/liveness").body()).contains("\"camelLivenessState\"");
         assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
-        assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void infoNamesTheBuildAndTheCommit() throws Exception {
+        HttpResponse<String> info = get("/actuator/info");
+
+        assertThat(info.statusCode()).isEqualTo(200);
+        JsonNode body = new ObjectMapper().readTree(info.body());
+        assertThat(body.at("/build/version").asText()).isEqualTo(new BuildProperties(properties("META-INF/build-info.properties", "build.")).getVersion());
+        assertThat(body.at("/build/time").asText()).isNotBlank();
+        assertThat(body.at("/git/commit/id").asText()).as("git.commit.id").matches("[0-9a-f]{7,40}");
+    }
+
+    private static Properties properties(String resource, String prefix) throws IOException {
+        Properties all = new Properties();
+        try (InputStream in = ProbesIT.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource + ", written by spring-boot-maven-plugin's build-info goal").isNotNull();
+            all.load(in);
+        }
+        Properties stripped = new Properties();
+        all.stringPropertyNames().stream().filter(key -> key.startsWith(prefix))
+                .forEach(key -> stripped.setProperty(key.substring(prefix.length()), all.getProperty(key)));
+        return stripped;
+    }
 
     @Test
     void readinessFollowsTheCamelRoutesWhileLivenessDoesNot() throws Exception {
