@@ -20,16 +20,28 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
+import io.strimzi.api.kafka.model.user.acl.AclOperation;
+import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
+import io.strimzi.api.kafka.model.user.acl.AclRule;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +66,10 @@ class ManifestsIT {
 
     private static final Path BASE = Path.of("k8s/base");
     private static final Path CRONJOB = Path.of("k8s/overlays/cronjob");
+    private static final Path EXAMPLE = Path.of("k8s/overlays/example");
+    private static final Path STRIMZI = Path.of("k8s/components/strimzi");
+    private static final List<String> APP_LABELS = List.of("name", "instance", "component", "part-of", "version", "managed-by").stream()
+            .map(label -> "app.kubernetes.io/" + label).toList();
     private static final Path EXAMPLE_SECRET = Path.of("k8s/config/secret.example.yaml");
     private static final Pattern MASTER_URI = Pattern.compile("master:([^:]+):(.+)");
 
@@ -63,19 +79,21 @@ class ManifestsIT {
     static Stream<Path> kustomizations() throws IOException {
         try (Stream<Path> overlays = Files.list(Path.of("k8s/overlays"))) {
             List<Path> overlayFolders = overlays.filter(folder -> Files.exists(folder.resolve("kustomization.yaml"))).sorted().toList();
-            assertThat(overlayFolders).contains(CRONJOB);
+            assertThat(overlayFolders).contains(CRONJOB, EXAMPLE);
             return Stream.concat(Stream.of(BASE), overlayFolders.stream());
         }
     }
 
     @ParameterizedTest
     @MethodSource("kustomizations")
-    void rendersIntoManifestsThatParseStrictly(Path folder) {
+    void rendersIntoManifestsThatParseStrictly(Path folder) throws IOException {
         List<HasMetadata> manifests = manifests(folder);
 
         assertThat(manifests).isNotEmpty();
         assertThat(manifests).extracting(ManifestsIT::id).doesNotHaveDuplicates();
-        assertThat(manifests).allSatisfy(manifest -> assertThat(manifest.getMetadata().getNamespace()).isEqualTo("rtc-usage"));
+        String namespace = (String) Kustomize.parseAll(Files.readString(folder.resolve("kustomization.yaml"))).get(0).get("namespace");
+        assertThat(namespace).isNotBlank();
+        assertThat(manifests).allSatisfy(manifest -> assertThat(manifest.getMetadata().getNamespace()).isEqualTo(namespace));
         assertThat(manifests).as("the Secret is created with kubectl, never applied from here").noneMatch(Secret.class::isInstance);
     }
 
@@ -92,8 +110,167 @@ class ManifestsIT {
         assertThat(new TreeMap<>(configMap(manifests, "rtc-usage-routes").getData()))
                 .as("ConfigMap rtc-usage-routes must hold exactly routes/*.camel.yaml: list a new route file in routes/kustomization.yaml")
                 .isEqualTo(expectedRoutes);
+        Path clusterConfig = Files.exists(folder.resolve("application.yaml")) ? folder.resolve("application.yaml") : ClusterConfig.CLUSTER_CONFIG;
         assertThat(configMap(manifests, "rtc-usage-config").getData())
-                .isEqualTo(Map.of("application.yaml", Files.readString(ClusterConfig.CLUSTER_CONFIG)));
+                .isEqualTo(Map.of("application.yaml", Files.readString(clusterConfig)));
+    }
+
+    /** Every way to deploy, and the Strimzi component as a user renders it from the Kafka namespace. */
+    static Stream<List<HasMetadata>> everyRendering() throws IOException {
+        return Stream.concat(kustomizations().map(ManifestsIT::manifests), Stream.of(strimzi()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyRendering")
+    void everyResourceAndPodTemplateCarriesTheRecommendedLabels(List<HasMetadata> manifests) {
+        for (HasMetadata manifest : manifests) {
+            assertThat(manifest.getMetadata().getLabels()).as(id(manifest)).containsKeys(APP_LABELS.toArray(String[]::new))
+                    .allSatisfy((key, value) -> assertThat(value).isNotBlank())
+                    .containsEntry("app.kubernetes.io/name", "rtc-usage-pipeline")
+                    .containsEntry("app.kubernetes.io/managed-by", "kustomize");
+        }
+        for (PodTemplateSpec template : podTemplates(manifests)) {
+            assertThat(template.getMetadata().getLabels()).containsKeys(APP_LABELS.toArray(String[]::new));
+            String image = template.getSpec().getContainers().get(0).getImage();
+            assertThat(template.getMetadata().getLabels().get("app.kubernetes.io/version"))
+                    .as("version label = image tag").isEqualTo(image.substring(image.lastIndexOf(':') + 1));
+        }
+    }
+
+    @Test
+    void theNetworkPolicyLetsInOnlyMonitoringAndOutOnlyDnsKafkaAndHttps() {
+        for (Path folder : List.of(BASE, CRONJOB)) {
+            List<HasMetadata> manifests = manifests(folder);
+            NetworkPolicy policy = only(manifests, NetworkPolicy.class);
+            assertThat(podTemplates(manifests)).singleElement().satisfies(template ->
+                    assertThat(template.getMetadata().getLabels()).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels()));
+            assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        }
+        NetworkPolicy policy = only(manifests(BASE), NetworkPolicy.class);
+        Container container = only(manifests(BASE), Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> {
+            assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
+                assertThat(peer.getPodSelector()).isNull();
+                assertThat(peer.getNamespaceSelector().getMatchLabels()).isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring"));
+            });
+            assertThat(rule.getPorts()).singleElement().satisfies(port ->
+                    assertThat(containerPort(container, port.getPort().getStrVal())).isEqualTo(config.get("server.port", Integer.class)));
+        });
+        Set<String> egress = policy.getSpec().getEgress().stream()
+                .peek(rule -> assertThat(rule.getTo()).as("by port, to any address").isNullOrEmpty())
+                .flatMap(rule -> rule.getPorts().stream())
+                .map(port -> port.getProtocol() + "/" + port.getPort().getIntVal())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> needed = new TreeSet<>(Set.of("UDP/53", "TCP/53", "TCP/443", "TCP/6443"));
+        for (String broker : config.get("camel.component.kafka.brokers", String.class).split(",")) {
+            needed.add("TCP/" + broker.substring(broker.lastIndexOf(':') + 1).trim());
+        }
+        assertThat(egress).containsAll(needed).allMatch(port -> needed.contains(port) || port.equals("TCP/9093"));
+    }
+
+    @Test
+    void theExampleOverlaySetsImageNamespaceConfigurationAndMonitoringWithoutTouchingTheBase() throws IOException {
+        List<HasMetadata> manifests = manifests(EXAMPLE);
+        List<HasMetadata> base = manifests(BASE);
+        Deployment deployment = only(manifests, Deployment.class);
+        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+
+        assertThat(container.getImage()).isEqualTo("registry.example.com/team/rtc-usage-pipeline:1.0.0");
+        assertThat(manifests).allSatisfy(manifest -> assertThat(manifest.getMetadata().getNamespace()).isEqualTo("billing"));
+        assertThat(only(manifests, RoleBinding.class).getSubjects()).singleElement()
+                .satisfies(subject -> assertThat(subject.getNamespace()).isEqualTo("billing"));
+        assertThat(configMap(manifests, "rtc-usage-config").getData().get("application.yaml"))
+                .isEqualTo(Files.readString(EXAMPLE.resolve("application.yaml")));
+        assertThat(mountOf(deployment.getSpec().getTemplate().getSpec(), container, configMap(manifests, "rtc-usage-config")).getMountPath())
+                .isEqualTo("/etc/rtc-usage/config");
+        assertThat(only(manifests, NetworkPolicy.class).getSpec().getIngress().get(0).getFrom().get(0).getNamespaceSelector().getMatchLabels())
+                .isEqualTo(Map.of("kubernetes.io/metadata.name", "observability"));
+        assertThat(List.of(only(manifests, PodMonitor.class), only(manifests, PrometheusRule.class)))
+                .allSatisfy(resource -> assertThat(resource.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack"));
+        // the base stays as checked in
+        assertThat(only(base, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("rtc-usage-pipeline:" + projectVersion());
+        assertThat(deployment.getSpec().getSelector()).isEqualTo(only(base, Deployment.class).getSpec().getSelector());
+    }
+
+    @Test
+    void thePodMonitorScrapesActuatorOnTheServicePodsAsJobRtcUsagePipeline() {
+        List<HasMetadata> manifests = manifests(EXAMPLE);
+        PodTemplateSpec template = only(manifests, Deployment.class).getSpec().getTemplate();
+        PodMonitor monitor = only(manifests, PodMonitor.class);
+
+        assertThat(template.getMetadata().getLabels()).containsAllEntriesOf(monitor.getSpec().getSelector().getMatchLabels());
+        assertThat(monitor.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/component", "service");
+        assertThat(monitor.getSpec().getJobLabel()).isEqualTo("app.kubernetes.io/name");
+        assertThat(monitor.getSpec().getPodMetricsEndpoints()).singleElement().satisfies(endpoint -> {
+            assertThat(containerPort(template.getSpec().getContainers().get(0), endpoint.getPort())).isEqualTo(config.get("server.port", Integer.class));
+            assertThat(endpoint.getPath()).isEqualTo("/actuator/prometheus");
+        });
+    }
+
+    @Test
+    void strimziCreatesBothTopicsAndGrantsExactlyWhatTheServiceDoes() {
+        List<HasMetadata> manifests = strimzi();
+        Map<String, KafkaTopic> topics = manifests.stream().filter(KafkaTopic.class::isInstance).map(KafkaTopic.class::cast)
+                .collect(Collectors.toMap(topic -> topic.getSpec().getTopicName(), topic -> topic));
+        String recordTopic = config.get("rtc-usage.kafka.topic", String.class);
+        String deadLetterTopic = config.get("rtc-usage.kafka.dead-letter-topic", String.class);
+
+        assertThat(manifests).allSatisfy(manifest -> {
+            assertThat(manifest.getMetadata().getNamespace()).isEqualTo("kafka");
+            assertThat(manifest.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "my-cluster");
+        });
+        assertThat(topics).containsOnlyKeys(recordTopic, deadLetterTopic);
+        assertThat(topics.values()).allSatisfy(topic -> {
+            assertThat(topic.getSpec().getPartitions()).isEqualTo(6);
+            assertThat(topic.getSpec().getReplicas()).isEqualTo(3);
+            assertThat(topic.getSpec().getConfig()).containsEntry("min.insync.replicas", 2);
+        });
+        assertThat(topics.get(recordTopic).getSpec().getConfig()).containsEntry("cleanup.policy", "compact");
+
+        KafkaUser user = only(manifests, KafkaUser.class);
+        assertThat(user.getSpec().getAuthentication().getType()).isEqualTo("scram-sha-512");
+        KafkaUserAuthorizationSimple authorization = (KafkaUserAuthorizationSimple) user.getSpec().getAuthorization();
+        Map<String, Set<AclOperation>> grants = new TreeMap<>();
+        for (AclRule rule : authorization.getAcls()) {
+            AclRuleTopicResource topic = (AclRuleTopicResource) rule.getResource();
+            assertThat(topic.getPatternType()).isEqualTo(AclResourcePatternType.LITERAL);
+            grants.computeIfAbsent(topic.getName(), name -> EnumSet.noneOf(AclOperation.class)).addAll(rule.getOperations());
+        }
+        assertThat(grants).as("no Create (topics come from the KafkaTopics), no group (the read-back assigns partitions)").isEqualTo(Map.of(
+                recordTopic, EnumSet.of(AclOperation.DESCRIBE, AclOperation.DESCRIBECONFIGS, AclOperation.READ, AclOperation.WRITE),
+                deadLetterTopic, EnumSet.of(AclOperation.DESCRIBE, AclOperation.DESCRIBECONFIGS, AclOperation.WRITE)));
+    }
+
+    /** k8s/components/strimzi as README tells a user to include it: from a kustomization in the Kafka namespace. */
+    static List<HasMetadata> strimzi() {
+        return StrictManifests.parseAll(Kustomize.build("strimzi", """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                namespace: kafka
+                components:
+                  - ../../../%s
+                """.formatted(STRIMZI)));
+    }
+
+    private static String projectVersion() {
+        try {
+            Matcher version = Pattern.compile("<artifactId>rtc-usage-pipeline</artifactId>\\s*<version>([^<]+)</version>")
+                    .matcher(Files.readString(Path.of("pom.xml")));
+            assertThat(version.find()).isTrue();
+            return version.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<PodTemplateSpec> podTemplates(List<HasMetadata> manifests) {
+        List<PodTemplateSpec> templates = new ArrayList<>();
+        manifests.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
+                .forEach(deployment -> templates.add(deployment.getSpec().getTemplate()));
+        manifests.stream().filter(CronJob.class::isInstance).map(CronJob.class::cast)
+                .forEach(cronJob -> templates.add(cronJob.getSpec().getJobTemplate().getSpec().getTemplate()));
+        return templates;
     }
 
     @Test
@@ -104,7 +281,9 @@ class ManifestsIT {
         Container container = assertLockedDownPod(template.getSpec(), manifests);
 
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
-        assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(template.getMetadata().getLabels());
+        Map<String, String> selector = Map.of("app.kubernetes.io/name", "rtc-usage-pipeline", "app.kubernetes.io/component", "service");
+        assertThat(deployment.getSpec().getSelector().getMatchLabels()).as("immutable: never changes").isEqualTo(selector);
+        assertThat(template.getMetadata().getLabels()).containsAllEntriesOf(selector);
         assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
 
         // probes: the Actuator groups that management.endpoint.health.probes.enabled creates, on the management port
@@ -134,14 +313,15 @@ class ManifestsIT {
         assertThat(template.getSpec().getTerminationGracePeriodSeconds()).isGreaterThanOrEqualTo(springPhase + camelInFlight + 10);
 
         Service service = only(manifests, Service.class);
-        assertThat(service.getSpec().getSelector()).isEqualTo(template.getMetadata().getLabels());
+        assertThat(service.getSpec().getSelector()).isEqualTo(selector);
         assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> {
             assertThat(port.getPort()).isEqualTo(managementPort);
             assertThat(containerPort(container, port.getTargetPort().getStrVal())).isEqualTo(managementPort);
         });
         PodDisruptionBudget budget = only(manifests, PodDisruptionBudget.class);
-        assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(template.getMetadata().getLabels());
+        assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(selector);
         assertThat(budget.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+        assertThat(budget.getSpec().getUnhealthyPodEvictionPolicy()).as("an unready pod protects nothing").isEqualTo("AlwaysAllow");
     }
 
     @Test
@@ -218,7 +398,22 @@ class ManifestsIT {
 
         assertThat(cronJob.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
         assertThat(cronJob.getSpec().getTimeZone()).isEqualTo(config.get("rtc-usage.schedule.time-zone", String.class));
-        assertThat(template.getSpec().getRestartPolicy()).isEqualTo("Never");
+        assertThat(template.getSpec().getRestartPolicy()).as("podFailurePolicy needs it").isEqualTo("Never");
+        PodFailurePolicy failurePolicy = cronJob.getSpec().getJobTemplate().getSpec().getPodFailurePolicy();
+        assertThat(failurePolicy.getRules()).hasSize(2);
+        assertThat(failurePolicy.getRules().get(0)).satisfies(rule -> {
+            assertThat(rule.getAction()).isEqualTo("FailJob");
+            assertThat(rule.getOnExitCodes().getContainerName()).isEqualTo(template.getSpec().getContainers().get(0).getName());
+            assertThat(rule.getOnExitCodes().getOperator()).isEqualTo("In");
+            assertThat(rule.getOnExitCodes().getValues()).as("did not start, API refused, Kafka refused: waiting cannot cure them")
+                    .containsExactlyInAnyOrder(1, 11, 12);
+        });
+        assertThat(failurePolicy.getRules().get(1)).satisfies(rule -> {
+            assertThat(rule.getAction()).isEqualTo("Ignore");
+            assertThat(rule.getOnPodConditions()).singleElement().satisfies(condition ->
+                    assertThat(condition.getType()).isEqualTo("DisruptionTarget"));
+        });
+        assertThat(cronJob.getSpec().getJobTemplate().getSpec().getBackoffLimit()).as("exit 10 (transient) is retried").isPositive();
         assertThat(container.getArgs()).contains("--rtc-usage.one-shot=true", "--camel.cluster.kubernetes.enabled=false");
         assertThat(template.getSpec().getAutomountServiceAccountToken()).isFalse();
         assertThat(template.getMetadata().getLabels().entrySet())
@@ -294,6 +489,26 @@ class ManifestsIT {
         assertRejected(good, "containerPort: 8081", "containerPort: \"8081\"", "containerPort");
         assertRejected(good, "value: \"8081\"", "value: 8081", "value");
         assertRejected(good, "image: app", "image: app\n              imagePulPolicy: Always", "imagePulPolicy");
+        // the custom resources as strictly, by their operators' model classes
+        String podMonitor = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PodMonitor
+                metadata: {name: probe}
+                spec:
+                  selector: {matchLabels: {app: probe}}
+                  podMetricsEndpoints: [{port: http, path: /metrics}]
+                """;
+        assertThat(((PodMonitor) StrictManifests.parse(Kustomize.parseAll(podMonitor).get(0))).getSpec().getPodMetricsEndpoints()).hasSize(1);
+        assertRejected(podMonitor, "podMetricsEndpoints", "podMetricEndpoints", "podMetricEndpoints");
+        String topic = """
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaTopic
+                metadata: {name: probe}
+                spec: {partitions: 6, replicas: 3}
+                """;
+        assertThat(((KafkaTopic) StrictManifests.parse(Kustomize.parseAll(topic).get(0))).getSpec().getPartitions()).isEqualTo(6);
+        assertRejected(topic, "partitions: 6", "partition: 6", "partition");
+        assertRejected(topic, "replicas: 3", "replicas: \"3\"", "replicas");
         assertThatThrownBy(() -> StrictManifests.parse(Map.of("apiVersion", "apps/v1beta1", "kind", "Deployment")))
                 .hasMessageContaining("unexpected kind apps/v1beta1 Deployment");
     }
