@@ -117,6 +117,12 @@ class ManifestsIT {
 
     /** Every way to deploy, and the Strimzi component as a user renders it from the Kafka namespace. */
     static Stream<List<HasMetadata>> everyRendering() throws IOException {
+        try (Stream<Path> components = Files.list(Path.of("k8s/components"))) {
+            assertThat(components.map(folder -> folder.getFileName().toString()).sorted().toList())
+                    .as("every optional component is rendered: prometheus-operator by the example overlay, strimzi below")
+                    .containsExactly("prometheus-operator", "strimzi");
+        }
+        assertThat(Files.readString(EXAMPLE.resolve("kustomization.yaml"))).contains("../../components/prometheus-operator");
         return Stream.concat(kustomizations().map(ManifestsIT::manifests), Stream.of(strimzi()));
     }
 
