@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark sweeps of the production jar: APPS apps in each of ACCOUNTS accounts over 30-day
-# windows, against the ListUsages sandbox (profile local, in the service's JVM) and a Kafka broker
+# windows, against the ListUsages sandbox (profile local, its classes beside the jar in the service's JVM) and a Kafka broker
 # in a process of its own, with the JVM flags and the CPU and memory limits of the Deployment.
 # Prints per sweep: wall time, the API floor (APPS-1)/2 s and the ratio, requests per app and
 # records per second (priced and checked against Kafka's content; of them published and acked);
@@ -19,12 +19,19 @@ if [[ ${1:-} =~ ^[0-9]+$ ]]; then accounts=$1; shift; fi
 
 # The production jar, rebuilt whenever a source changed since the last build, and run the way the
 # image runs it: classes and libraries unpacked on the class path (Jib), not the nested fat jar.
+# The sandbox and profile local are not in that jar: the same build compiles them (src/local, test
+# code), and they go beside it in target/bench/local. They need no library the jar lacks (the bench's
+# broker runs in a process of its own), so the measured service is the production code as shipped.
 jar=target/bench/app/rtc-usage-pipeline.jar
-if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+local=target/bench/local
+if [ ! -f "$jar" ] || [ ! -d "$local" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
   mvn -q -B -Dstyle.color=never -DskipTests package >&2
-  rm -rf target/bench/app
+  rm -rf target/bench/app "$local"
   java -Djarmode=tools -jar target/rtc-usage-pipeline-*[0-9T].jar extract --destination target/bench/app >&2
   mv target/bench/app/rtc-usage-pipeline-*.jar "$jar"
+  mkdir -p "$local/com/rtcusage"
+  cp -r target/test-classes/com/rtcusage/sandbox "$local/com/rtcusage/"
+  (cd src/local/resources && cp -r --parents application-local.yaml local META-INF/spring.factories "../../../$local/")
 fi
 
 work=$(mktemp -d)
@@ -67,7 +74,7 @@ jvm=${BENCH_JVM:-$deployment_flags -XX:MaxRAM=${memory}m -XX:ActiveProcessorCoun
 
 log="$work/service.log"
 # shellcheck disable=SC2086
-java $jvm -jar "$jar" "${args[@]}" "$@" > "$log" 2>&1 &
+java $jvm -cp "$jar:$local" com.rtcusage.Application "${args[@]}" "$@" > "$log" 2>&1 &
 app=$!
 until [ "$(grep -c "Sweep \(complete\|INCOMPLETE\)" "$log")" -ge "$sweeps" ]; do
   kill -0 $app 2>/dev/null || { tail -50 "$log"; exit 1; }

@@ -1,12 +1,14 @@
 package com.rtcusage;
 
+import com.rtcusage.sandbox.LocalSandboxInitializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * README's first command ({@code mvn -Plocal spring-boot:run}): an embedded KRaft broker, then the
- * service in profile {@code local}, whose sandbox answers ListUsages. Compiled only by the Maven
- * profile {@code local}, so none of it is in the production jar.
+ * service in profile {@code local}, whose sandbox answers ListUsages. Main code only in the Maven
+ * profile {@code local} (test code otherwise), so none of it is in the production jar. The sandbox
+ * initializer is registered here, since {@code -Plocal} keeps main's own {@code spring.factories}.
  */
 public final class LocalApplication {
 
@@ -17,6 +19,7 @@ public final class LocalApplication {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.afterPropertiesSet();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
-        Application.exitIfOneShot(new SpringApplicationBuilder(Application.class).profiles("local").run(args));
+        Application.exitIfOneShot(new SpringApplicationBuilder(Application.class).profiles("local")
+                .initializers(new LocalSandboxInitializer()).run(args));
     }
 }

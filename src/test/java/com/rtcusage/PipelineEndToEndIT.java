@@ -7,11 +7,14 @@ import com.rtcusage.sandbox.DailyFigures;
 import com.rtcusage.sandbox.RecordedRequest;
 import com.rtcusage.sandbox.SyntheticUsage;
 import com.rtcusage.sandbox.UsageSandbox;
+import com.rtcusage.support.CloudEventAssertions;
+import com.rtcusage.support.CloudEventReader;
 import com.rtcusage.support.Json;
 import com.rtcusage.support.PipelineTest;
 import com.rtcusage.support.RecordSchemas;
 import com.rtcusage.support.TopicReader;
 import com.rtcusage.sweep.SweepSummary;
+import io.cloudevents.CloudEvent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +103,16 @@ class PipelineEndToEndIT {
         List<ConsumerRecord<String, String>> added = after.stream().filter(record -> !before.contains(position(record))).toList();
         assertThat(added).hasSize((int) summary.published()).hasSizeLessThanOrEqualTo(APPS.size() * 2);
         added.forEach(record -> assertThat(record.value()).contains("\"final\":false"));
+    }
+
+    @Test
+    @Order(3)
+    void everyPublishedRecordReadsAsTheContractsCloudEvent() {
+        List<ConsumerRecord<String, CloudEvent>> events = CloudEventReader.readAll(brokers, "e2e.usage");
+
+        assertThat(events).hasSizeGreaterThanOrEqualTo(APPS.size() * 30);
+        events.forEach(CloudEventAssertions::assertUsageEvent);
+        CloudEventAssertions.assertIdsFollowContent(events);
     }
 
     private void assertRecord(ConsumerRecord<String, String> record, Map<String, String> requestIdByApp) throws Exception {

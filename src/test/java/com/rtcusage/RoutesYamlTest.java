@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Operators edit routes/ without a rebuild, so every file is checked against Camel's own YAML DSL
- * schema: a misspelled key fails the build here, before a pod refuses to start. (Endpoint
+ * schema: a misspelled key fails the build here, before a pod refuses to start. Files are named
+ * {@code <step>-<route id>}, so that {@code ls routes/} lists the flow in reading order. (Endpoint
  * options are checked by Camel itself when the integration tests start the real routes.)
  */
 class RoutesYamlTest {
@@ -49,7 +50,9 @@ class RoutesYamlTest {
     @MethodSource("routeFiles")
     void everyRouteFileHoldsOneRouteNamedAfterIt(Path file) throws IOException {
         JsonNode document = yaml(Files.readString(file));
-        String name = file.getFileName().toString().replace(".camel.yaml", "");
+        String fileName = file.getFileName().toString();
+        assertThat(fileName).as("<step of the flow>-<route id>.camel.yaml, so ls shows the reading order").matches("\\d-[a-z-]+\\.camel\\.yaml");
+        String name = fileName.substring(2).replace(".camel.yaml", "");
         if (document.get(0).has("route")) {
             assertThat(document).as(file.toString()).hasSize(1);
             assertThat(document.get(0).at("/route/id").asText()).isEqualTo(name);
@@ -60,7 +63,7 @@ class RoutesYamlTest {
 
     @Test
     void aTypoInAKeyIsCaught() throws IOException {
-        String sweep = Files.readString(Path.of("routes/sweep.camel.yaml"));
+        String sweep = Files.readString(Path.of("routes/2-sweep.camel.yaml"));
         String typo = sweep.replaceFirst("parallelProcessing:", "paralelProcessing:");
         assertThat(typo).isNotEqualTo(sweep);
 

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** Everything under {@code rtc-usage}: the contract of DESIGN.md, bound and validated at start-up. */
+/** Everything under {@code rtc-usage}: the configuration contract (README), bound and validated at start-up. */
 @Validated
 @ConfigurationProperties("rtc-usage")
 public record RtcUsageProperties(
@@ -27,7 +27,7 @@ public record RtcUsageProperties(
         @Valid @NotNull @DefaultValue Schedule schedule,
         @DefaultValue("false") boolean oneShot,
         @Valid @NotNull @DefaultValue Window window,
-        @Valid @NotEmpty @UniqueAccountNames List<Account> accounts,
+        @Valid @NotEmpty @UniqueAccounts List<Account> accounts,
         @Valid @NotNull @DefaultValue Pricing pricing,
         @Valid @NotNull @DefaultValue Kafka kafka) {
 

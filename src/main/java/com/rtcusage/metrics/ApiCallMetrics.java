@@ -1,23 +1,27 @@
 package com.rtcusage.metrics;
 
+import com.rtcusage.failure.Failure;
+import com.rtcusage.failure.Failures;
+import com.rtcusage.flow.FlowNames;
 import com.rtcusage.usage.UsageAnswer;
 import com.rtcusage.usage.UsageRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.camel.util.URISupport;
 import org.springframework.stereotype.Component;
 
 /**
  * Measures every ListUsages attempt from Camel's own send events, so the routes carry no metrics
- * steps. An attempt is one send to {@value #ATTEMPT_ENDPOINT} (the unit list-usages retries, pacing
+ * steps. An attempt is one send to {@link FlowNames#CALL_LIST_USAGES} (the unit list-usages retries, pacing
  * and throttle included); its request is the send to the HTTP endpoint inside it. Per account:
  * attempts by outcome and code, the time an attempt waited in pacing and throttle before its
  * request left, and the request's round trip; per app, the time of the last answer with figures.
@@ -25,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApiCallMetrics implements SendEvents.Listener {
 
-    static final String ATTEMPT_ENDPOINT = "direct://call-list-usages";
+    private static final String ATTEMPT_ENDPOINT = normalized(FlowNames.CALL_LIST_USAGES);
     static final String REQUESTS = "rtc_usage.api.requests";
     static final String REQUEST_DURATION = "rtc_usage.api.request.duration";
     static final String PACING_WAIT = "rtc_usage.api.pacing.wait";
@@ -37,7 +41,6 @@ public class ApiCallMetrics implements SendEvents.Listener {
     private final MeterRegistry registry;
     private final AppFreshness freshness;
     private final Clock clock;
-    private final AtomicLong requestsSent = new AtomicLong();
 
     public ApiCallMetrics(CamelContext camel, MeterRegistry registry, AppFreshness freshness, Clock clock) {
         this.registry = registry;
@@ -46,21 +49,15 @@ public class ApiCallMetrics implements SendEvents.Listener {
         SendEvents.listen(camel, this);
     }
 
-    /** Requests sent to the API since start, retries included; the sweep summary reports its share. */
-    public long requestsSent() {
-        return requestsSent.get();
-    }
-
     @Override
     public void sending(Exchange exchange, Endpoint endpoint) {
-        UsageRequest request = exchange.getProperty("usageRequest", UsageRequest.class);
+        UsageRequest request = exchange.getProperty(FlowNames.USAGE_REQUEST, UsageRequest.class);
         if (request == null) {
             return;
         }
         if (isAttempt(endpoint)) {
             exchange.setProperty(ATTEMPT_STARTED, System.nanoTime());
         } else if (isApi(endpoint)) {
-            requestsSent.incrementAndGet();
             Long started = exchange.getProperty(ATTEMPT_STARTED, Long.class);
             if (started != null) {
                 timer(PACING_WAIT, "Time an attempt waited in per-account pacing and throttle before its request left",
@@ -71,7 +68,7 @@ public class ApiCallMetrics implements SendEvents.Listener {
 
     @Override
     public void sent(Exchange exchange, Endpoint endpoint, long millis) {
-        UsageRequest request = exchange.getProperty("usageRequest", UsageRequest.class);
+        UsageRequest request = exchange.getProperty(FlowNames.USAGE_REQUEST, UsageRequest.class);
         if (request == null) {
             return;
         }
@@ -79,10 +76,12 @@ public class ApiCallMetrics implements SendEvents.Listener {
             timer(REQUEST_DURATION, "Round trip of a ListUsages request, timeouts included", request)
                     .record(millis, TimeUnit.MILLISECONDS);
         } else if (isAttempt(endpoint)) {
-            ApiOutcome outcome = exchange.getException() == null ? ApiOutcome.OK : ApiOutcome.ofFailure(exchange.getException());
+            Failure failure = exchange.getException() == null ? null : Failures.classify(exchange.getException());
             Counter.builder(REQUESTS)
                     .description("ListUsages attempts, retries included, by how they ended")
-                    .tags("account", request.account(), "outcome", outcome.outcome(), "code", outcome.code())
+                    .tags("account", request.account(),
+                            "outcome", failure == null ? "ok" : failure.kind().outcome(),
+                            "code", failure == null ? "none" : failure.code())
                     .register(registry)
                     .increment();
             if (exchange.getException() == null && exchange.getMessage().getBody() instanceof UsageAnswer) {
@@ -97,6 +96,14 @@ public class ApiCallMetrics implements SendEvents.Listener {
                 .tags("account", request.account())
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry);
+    }
+
+    private static String normalized(String uri) {
+        try {
+            return URISupport.normalizeUri(uri);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("not an endpoint URI: " + uri, e);
+        }
     }
 
     private static boolean isAttempt(Endpoint endpoint) {

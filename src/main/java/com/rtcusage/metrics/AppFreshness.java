@@ -1,6 +1,7 @@
 package com.rtcusage.metrics;
 
 import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.publish.TopicReadBack;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * series until it is fetched or read back once; the value never goes backwards.
  */
 @Component
-public class AppFreshness {
+public class AppFreshness implements TopicReadBack.Listener {
 
     static final String LAST_FETCH = "rtc_usage.app.last.fetch.timestamp";
 
@@ -39,7 +40,8 @@ public class AppFreshness {
     }
 
     /** A fetch found in the record topic at start; apps no longer configured are left out. */
-    public void restored(String appId, Instant fetchedAt) {
+    @Override
+    public void fetchedBefore(String appId, Instant fetchedAt) {
         String account = accountByApp.get(appId);
         if (account != null) {
             fetched(account, appId, fetchedAt);

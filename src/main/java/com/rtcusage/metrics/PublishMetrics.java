@@ -3,6 +3,7 @@ package com.rtcusage.metrics;
 import com.rtcusage.config.RtcUsageProperties;
 import com.rtcusage.pricing.Cost;
 import com.rtcusage.pricing.PricedUsage;
+import com.rtcusage.sweep.SweepListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * records, never this.
  */
 @Component
-public class PublishMetrics {
+public class PublishMetrics implements SweepListener {
 
     static final String PUBLISHED = "rtc_usage.records.published";
     static final String UNCHANGED = "rtc_usage.records.unchanged";
@@ -39,6 +40,7 @@ public class PublishMetrics {
     }
 
     /** A record Kafka acknowledged, counted from the priced app-day it was written from. */
+    @Override
     public void published(PricedUsage record) {
         String account = record.usage().account();
         publishedCounter(account).increment();
@@ -51,13 +53,13 @@ public class PublishMetrics {
         }
     }
 
-    /** A record left out because Kafka already holds the same content. */
+    @Override
     public void unchanged(String account) {
         unchangedCounter(account).increment();
     }
 
-    /** A dead letter Kafka acknowledged; {@code reason} is its errorCode. */
-    public void deadLetter(String account, String appId, String reason) {
+    @Override
+    public void deadLettered(String account, String appId, String reason) {
         Counter.builder(DEAD_LETTERS)
                 .description("Dead letters published, by app and reason (the API's Error.Code or a local reason)")
                 .tags("account", account, "app", appId, "reason", reason == null ? "Unknown" : reason)

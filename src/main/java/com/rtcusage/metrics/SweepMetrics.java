@@ -1,9 +1,10 @@
 package com.rtcusage.metrics;
 
+import com.rtcusage.sweep.SweepListener;
+import com.rtcusage.sweep.SweepSummary;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * dead-lettered, {@code incomplete} otherwise; and how long they took.
  */
 @Component
-public class SweepMetrics {
+public class SweepMetrics implements SweepListener {
 
     static final String SWEEPS = "rtc_usage.sweeps";
     static final String DURATION = "rtc_usage.sweep.duration";
@@ -26,10 +27,11 @@ public class SweepMetrics {
         }
     }
 
-    public void finished(boolean complete, Duration duration) {
-        String result = complete ? "complete" : "incomplete";
+    @Override
+    public void finished(SweepSummary summary) {
+        String result = summary.isComplete() ? "complete" : "incomplete";
         sweeps(result).increment();
-        duration(result).record(duration);
+        duration(result).record(summary.duration());
     }
 
     private Counter sweeps(String result) {

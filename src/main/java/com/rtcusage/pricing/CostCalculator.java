@@ -1,13 +1,13 @@
 package com.rtcusage.pricing;
 
 import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.flow.FlowNames;
 import com.rtcusage.config.RtcUsageProperties.PriceBook;
 import com.rtcusage.usage.DailyUsage;
 import com.rtcusage.usage.TierMinutes;
 import com.rtcusage.usage.WindowPlanner;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * per tier, rounded HALF_EVEN at the 6th fraction digit; the total is the sum of the rounded tiers.
  * Decimal arithmetic only, so a bill never depends on binary floating point.
  */
-@Component("costCalculator")
+@Component(FlowNames.COST_CALCULATOR)
 public class CostCalculator {
 
     /** Fraction digits of every amount in a record. */
@@ -25,11 +25,11 @@ public class CostCalculator {
     private final String currency;
     private final BigDecimal unitMinutes;
 
-    public CostCalculator(RtcUsageProperties properties, Clock clock) {
+    public CostCalculator(RtcUsageProperties properties, WindowPlanner windows) {
         this.books = new PriceBooks(properties.pricing().books());
         this.currency = properties.pricing().currency();
         this.unitMinutes = BigDecimal.valueOf(properties.pricing().unitMinutes());
-        books.requireCoverageFrom(WindowPlanner.plan(clock.instant(), properties.window().days()).firstDay());
+        books.requireCoverageFrom(windows.current().firstDay());
     }
 
     public PricedUsage price(DailyUsage usage) {

@@ -3,7 +3,7 @@ package com.rtcusage.publish;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** The value of a record on the dead-letter topic, as DESIGN.md specifies it. */
+/** The value of a record on the dead-letter topic, as docs/contract.md specifies it. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"account", "appId", "window", "httpStatus", "errorCode", "errorMessage", "requestId", "attempts",
         "failedAt", "body"})

@@ -1,9 +1,10 @@
 package com.rtcusage.signing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rtcusage.config.RtcUsageProperties.Account;
 import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.flow.FlowNames;
+import com.rtcusage.wire.WireJson;
 import com.rtcusage.usage.UsageRequest;
 import com.rtcusage.usage.UsageWindow;
 import java.net.URI;
@@ -19,10 +20,10 @@ import org.apache.camel.Headers;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds and signs the ListUsages call of one request. Runs before pacing and throttle: the wait
- * there is far inside the API's tolerance for X-Date.
+ * Builds and signs the ListUsages call of one attempt, after pacing and throttle, right before it
+ * leaves: X-Date and the window it asks for both describe the moment it is sent.
  */
-@Component("listUsagesSigner")
+@Component(FlowNames.LIST_USAGES_SIGNER)
 public class ListUsagesSigner {
 
     private static final String CONTENT_TYPE = "application/json";
@@ -33,9 +34,8 @@ public class ListUsagesSigner {
     private final List<Map.Entry<String, String>> query;
     private final String httpQuery;
     private final Clock clock;
-    private final ObjectMapper mapper;
 
-    public ListUsagesSigner(RtcUsageProperties properties, Clock clock, ObjectMapper mapper) {
+    public ListUsagesSigner(RtcUsageProperties properties, Clock clock) {
         this.signer = new VolcSigner(properties.api().region(), properties.api().service());
         this.credentials = properties.accounts().stream().collect(Collectors.toMap(Account::name,
                 account -> new Credentials(account.accessKeyId(), account.secretAccessKey(), account.sessionToken()),
@@ -44,15 +44,15 @@ public class ListUsagesSigner {
         this.query = List.of(new SimpleEntry<>("Action", "ListUsages"), new SimpleEntry<>("Version", properties.api().version()));
         this.httpQuery = VolcSigner.canonicalQuery(query);   // Action, Version: already in canonical order
         this.clock = clock;
-        this.mapper = mapper;
     }
 
     /** Returns the JSON body to POST and sets the signed headers and the query on the message. */
-    public byte[] sign(@ExchangeProperty("usageRequest") UsageRequest request, @Headers Map<String, Object> headers) {
+    public byte[] sign(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request,
+            @ExchangeProperty(FlowNames.USAGE_WINDOW) UsageWindow window, @Headers Map<String, Object> headers) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("AppId", request.appId());
-        fields.put("StartTime", UsageWindow.RFC_3339.format(request.window().start()));
-        fields.put("EndTime", UsageWindow.RFC_3339.format(request.window().end()));
+        fields.put("StartTime", UsageWindow.RFC_3339.format(window.start()));
+        fields.put("EndTime", UsageWindow.RFC_3339.format(window.end()));
         byte[] body = json(fields);
         SignedRequest signed = signer.sign(
                 new SignableRequest("POST", host, "/", query, Map.of("Content-Type", CONTENT_TYPE), body),
@@ -76,9 +76,9 @@ public class ListUsagesSigner {
         return defaultPort ? endpoint.getHost() : endpoint.getHost() + ":" + port;
     }
 
-    private byte[] json(Map<String, String> fields) {
+    private static byte[] json(Map<String, String> fields) {
         try {
-            return mapper.writeValueAsBytes(fields);
+            return WireJson.MAPPER.writeValueAsBytes(fields);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the ListUsages body", e);
         }

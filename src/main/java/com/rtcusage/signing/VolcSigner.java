@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Volcengine signature V4 (HMAC-SHA256), as the official SDKs compute it. Proven byte for byte
- * against the vectors in {@code shared/volc-signing-vectors.json}.
+ * against the official SDK's vectors (test resource {@code signing/volc-signing-vectors.json}).
  */
 public final class VolcSigner {
 

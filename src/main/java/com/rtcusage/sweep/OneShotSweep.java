@@ -1,5 +1,6 @@
 package com.rtcusage.sweep;
 
+import com.rtcusage.flow.FlowNames;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,17 +11,24 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * One-shot mode: one sweep, which returns only after Kafka acknowledged every record, then an
- * exit code: 0 when every planned app-day is published and nothing was dead-lettered, 1 otherwise.
+ * One-shot mode: one sweep, which returns only after Kafka acknowledged every record, then an exit
+ * code a Kubernetes Job's podFailurePolicy can act on: whether running again may help.
  */
 @Component
 @ConditionalOnProperty(name = "rtc-usage.one-shot", havingValue = "true")
 public class OneShotSweep implements ApplicationRunner, ExitCodeGenerator {
 
+    /** Every request answered, every reported day published (or already in Kafka), nothing dead-lettered. */
+    public static final int COMPLETE = 0;
+    /** Failures that may clear: requests still failing after their retries (429, 5xx, timeouts, connection). */
+    public static final int TRANSIENT = 10;
+    /** Failures that will not clear by running again: the API refused a request, or a day was unprocessable. */
+    public static final int REJECTED = 11;
+
     private static final Logger LOG = LoggerFactory.getLogger(OneShotSweep.class);
 
     private final ProducerTemplate producer;
-    private volatile int exitCode = 1;
+    private volatile int exitCode = TRANSIENT;
 
     public OneShotSweep(ProducerTemplate producer) {
         this.producer = producer;
@@ -29,12 +37,18 @@ public class OneShotSweep implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public void run(ApplicationArguments args) {
         try {
-            SweepSummary summary = producer.requestBody("direct:sweep", null, SweepSummary.class);
-            exitCode = summary.isComplete() ? 0 : 1;
+            exitCode = exitCode(producer.requestBody(FlowNames.SWEEP, null, SweepSummary.class));
         } catch (RuntimeException e) {
             LOG.error("Sweep failed before it could finish: {}", e.getMessage());
-            exitCode = 1;
+            exitCode = TRANSIENT;
         }
+    }
+
+    static int exitCode(SweepSummary summary) {
+        if (summary.isComplete()) {
+            return COMPLETE;
+        }
+        return summary.appsRejected() > 0 ? REJECTED : TRANSIENT;
     }
 
     @Override

@@ -2,27 +2,33 @@ package com.rtcusage.sweep;
 
 import java.time.Duration;
 
-/** What one sweep achieved ({@code requests}: sent to the API, retries included); one-shot mode turns it into the exit code. */
+/**
+ * What one sweep achieved ({@code requests}: sent to the API, retries included; {@code notReported}:
+ * planned app-days the API's answers left out, neither published nor a failure). Of the apps that
+ * failed, {@code appsRejected} failed for good (the API refused the request, or a day was
+ * unprocessable); the others failed for reasons that may clear (retries ran out).
+ */
 public record SweepSummary(
         int appsPlanned,
         int appsFailed,
+        int appsRejected,
         long requests,
-        long appDaysPlanned,
         long published,
         long unchanged,
+        long notReported,
         long deadLetters,
         Duration duration) {
 
-    /** Every planned app-day is in Kafka (newly or already) and nothing went to the dead-letter topic. */
+    /** Every request was answered, every day reported was published or already in Kafka, nothing dead-lettered. */
     public boolean isComplete() {
-        return appsFailed == 0 && deadLetters == 0 && published + unchanged == appDaysPlanned;
+        return appsFailed == 0 && deadLetters == 0;
     }
 
     /** The one line operators read. */
     public String line() {
         return String.format("Sweep %s in %.2f s: apps %d ok, %d failed; records %d published, %d unchanged,"
-                        + " %d of %d app-days; %d dead letters; %d API requests",
+                        + " %d not reported; %d dead letters; %d API requests",
                 isComplete() ? "complete" : "INCOMPLETE", duration.toMillis() / 1000.0, appsPlanned - appsFailed,
-                appsFailed, published, unchanged, published + unchanged, appDaysPlanned, deadLetters, requests);
+                appsFailed, published, unchanged, notReported, deadLetters, requests);
     }
 }

@@ -1,6 +1,7 @@
 package com.rtcusage.usage;
 
 import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.flow.FlowNames;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * apart, however long a request took to leave (cold start, TLS handshake, a GC pause). The
  * route's Throttle EIP alone counts from when requests leave, which such delays can squeeze.
  */
-@Component("answerPacing")
+@Component(FlowNames.ANSWER_PACING)
 public class AnswerPacing {
 
     private final long gapNanos;
@@ -26,7 +27,7 @@ public class AnswerPacing {
     }
 
     /** How long this account's next request must still wait, in ms (the Delay EIP's expression). */
-    public long waitMillis(@ExchangeProperty("usageRequest") UsageRequest request) {
+    public long waitMillis(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request) {
         Long last = lastAnswerNanos.get(request.account());
         if (last == null) {
             return 0;
@@ -36,7 +37,7 @@ public class AnswerPacing {
     }
 
     /** Records that the account's request was answered (or failed) just now. */
-    public void answered(@ExchangeProperty("usageRequest") UsageRequest request) {
+    public void answered(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request) {
         lastAnswerNanos.put(request.account(), System.nanoTime());
     }
 }

@@ -1,11 +1,14 @@
 package com.rtcusage.usage;
 
 /**
- * A ListUsages call that did not give usable figures, with what the API said about it. The message
- * names the app, the RequestId (so every retry and dead-letter log line carries it) and the code,
- * never a credential.
+ * A ListUsages call that did not give usable figures, with what the API said about it; what it
+ * means (retry or not) is decided by {@code failure.Failures}. The message names the app, the
+ * RequestId (so every retry and dead-letter log line carries it) and the code, never a credential.
  */
-public abstract class ApiCallException extends RuntimeException {
+public class ApiCallException extends RuntimeException {
+
+    /** The local reason of an answer that is no ListUsages answer. */
+    public static final String UNREADABLE = "UnreadableResponse";
 
     private final Integer httpStatus;
     private final String errorCode;
@@ -13,7 +16,7 @@ public abstract class ApiCallException extends RuntimeException {
     private final String requestId;
     private final String body;
 
-    protected ApiCallException(UsageRequest request, Integer httpStatus, String errorCode, String errorMessage,
+    public ApiCallException(UsageRequest request, Integer httpStatus, String errorCode, String errorMessage,
             String requestId, String body) {
         super("ListUsages for app " + request.appId() + " of account " + request.account()
                 + (requestId == null ? "" : " (RequestId " + requestId + ")") + " failed: HTTP "
@@ -23,16 +26,6 @@ public abstract class ApiCallException extends RuntimeException {
         this.errorMessage = errorMessage;
         this.requestId = requestId;
         this.body = body;
-    }
-
-    /** The API turned the call away for its rate (429, {@code FlowLimitExceeded*}): asking later will do. */
-    public static boolean isThrottled(Integer httpStatus, String errorCode) {
-        return errorCode.startsWith("FlowLimitExceeded") || (httpStatus != null && httpStatus == 429);
-    }
-
-    /** The API failed on its side (5xx, {@code InternalError}): asking again may do. */
-    public static boolean isServerError(Integer httpStatus, String errorCode) {
-        return "InternalError".equals(errorCode) || (httpStatus != null && httpStatus >= 500);
     }
 
     public Integer httpStatus() {

@@ -1,5 +1,6 @@
 package com.rtcusage.usage;
 
+import com.rtcusage.flow.FlowNames;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,18 +10,17 @@ import org.springframework.stereotype.Component;
  * Keeps exactly the days a request planned. Whether the API's EndTime is inclusive is not
  * something to rely on, so a day outside the window is an anomaly to log, never a record.
  */
-@Component("plannedDays")
+@Component(FlowNames.PLANNED_DAYS)
 public class PlannedDays {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlannedDays.class);
 
-    public boolean isPlanned(DailyUsage usage, @ExchangeProperty("usageRequest") UsageRequest request) {
-        if (request.window().contains(usage.day())) {
+    public boolean isPlanned(DailyUsage usage, @ExchangeProperty(FlowNames.USAGE_WINDOW) UsageWindow window) {
+        if (window.contains(usage.day())) {
             return true;
         }
         LOG.warn("Ignoring {} for app {} (RequestId {}): outside the planned window {} .. {}",
-                usage.day(), usage.appId(), usage.requestId(), request.window().firstDay(),
-                request.window().endDay().minusDays(1));
+                usage.day(), usage.appId(), usage.requestId(), window.firstDay(), window.endDay().minusDays(1));
         return false;
     }
 }

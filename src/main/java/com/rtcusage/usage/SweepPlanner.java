@@ -1,28 +1,25 @@
 package com.rtcusage.usage;
 
 import com.rtcusage.config.RtcUsageProperties;
-import java.time.Clock;
+import com.rtcusage.flow.FlowNames;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Turns the configured accounts into this sweep's requests, one per app. */
-@Component("sweepPlanner")
+@Component(FlowNames.SWEEP_PLANNER)
 public class SweepPlanner {
 
     private final RtcUsageProperties properties;
-    private final Clock clock;
 
-    public SweepPlanner(RtcUsageProperties properties, Clock clock) {
+    public SweepPlanner(RtcUsageProperties properties) {
         this.properties = properties;
-        this.clock = clock;
     }
 
-    /** One entry per account, each with one request per app, all over the same window. */
+    /** One entry per account, each with one request per app; each request plans its days as it leaves. */
     public List<AccountSweep> requests() {
-        UsageWindow window = WindowPlanner.plan(clock.instant(), properties.window().days());
         return properties.accounts().stream()
                 .map(account -> new AccountSweep(account.name(), account.appIds().stream()
-                        .map(appId -> new UsageRequest(account.name(), appId, window))
+                        .map(appId -> new UsageRequest(account.name(), appId))
                         .toList()))
                 .toList();
     }

@@ -2,6 +2,6 @@ package com.rtcusage.usage;
 
 import java.util.List;
 
-/** A successful ListUsages answer: its day entries (each with request and RequestId), not yet checked one by one. */
-public record UsageAnswer(List<UsageEntry> entries) {
+/** A successful ListUsages answer: its RequestId and its day entries, one per day, not yet checked one by one. */
+public record UsageAnswer(String requestId, List<UsageEntry> entries) {
 }

@@ -3,6 +3,10 @@ package com.rtcusage.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rtcusage.pricing.CostCalculator;
+import com.rtcusage.usage.WindowPlanner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,6 +24,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ByteArrayResource;
 
 /**
  * Every kind of bad configuration stops start-up with one line that names the key. The context
@@ -90,6 +97,93 @@ class ConfigurationValidationIT {
     }
 
     @Test
+    void refusesTwoAccountsWithTheSameAccessKeyId() {
+        assertFailsWith("rtc-usage.accounts[1].access-key-id must be unique across accounts: accounts[0] has the same one,"
+                        + " and the API's rate limit is per access key id (list both accounts' apps under one)",
+                "rtc-usage.accounts[1].name=staging", "rtc-usage.accounts[1].access-key-id=AKLTexample",
+                "rtc-usage.accounts[1].secret-access-key=other-secret", "rtc-usage.accounts[1].app-ids=app-3");
+    }
+
+    @Test
+    void refusesAnAppIdListedTwiceInOneAccount() {
+        assertFailsWith("rtc-usage.accounts[0].app-ids must not list an AppId twice: app-1 is already at rtc-usage.accounts[0].app-ids[0]",
+                "rtc-usage.accounts[0].app-ids=app-1,app-2,app-1");
+    }
+
+    @Test
+    void refusesAnAppIdListedInTwoAccounts() {
+        assertFailsWith("rtc-usage.accounts[1].app-ids must not list an AppId twice: app-2 is already at rtc-usage.accounts[0].app-ids[1]",
+                "rtc-usage.accounts[1].name=staging", "rtc-usage.accounts[1].access-key-id=AKLTother",
+                "rtc-usage.accounts[1].secret-access-key=other-secret", "rtc-usage.accounts[1].app-ids=app-3,app-2");
+    }
+
+    @Test
+    void refusesAKeyThatDoesNotExist() {
+        assertFailsWith("rtc-usage.rate-limit.request-per-second is not a known key (a typo? every key is in README's configuration table)",
+                "rtc-usage.rate-limit.request-per-second=5");
+    }
+
+    @Test
+    void refusesAPriceTheYamlParserWouldRound() {
+        runner.withPropertyValues(VALID.toArray(String[]::new))
+                .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(yaml("""
+                        rtc-usage:
+                          pricing:
+                            books:
+                              - effective-from: 2020-01-01
+                                audio: 0.12345678901234567   # more than a double keeps
+                                video-360p: 1.99
+                                video-720p: 3.99
+                                video-1080p: 8.99
+                        """)))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(new ConfigurationFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+                            .isEqualTo("rtc-usage.pricing.books[0].audio has 17 significant digits, more than a YAML number keeps"
+                                    + " exactly (15): quote it, e.g. \"0.12345678901234567\"");
+                });
+    }
+
+    @Test
+    void readsAQuotedPriceExactly() {
+        runner.withPropertyValues(VALID.toArray(String[]::new))
+                .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(yaml("""
+                        rtc-usage:
+                          pricing:
+                            books:
+                              - effective-from: 2020-01-01
+                                audio: "0.12345678901234567"
+                                video-360p: 0.123456789012345
+                                video-720p: 3.99
+                                video-1080p: 8.99
+                        """)))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    RtcUsageProperties.PriceBook book = context.getBean(RtcUsageProperties.class).pricing().books().get(0);
+                    assertThat(book.audio()).isEqualByComparingTo("0.12345678901234567");
+                    assertThat(book.video360p()).isEqualByComparingTo("0.123456789012345");
+                });
+    }
+
+    private void assertFailsWith(String expectedLine, String... settings) {
+        List<String> properties = new ArrayList<>(VALID);
+        properties.addAll(List.of(settings));
+        runner.withPropertyValues(properties.toArray(String[]::new)).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(new ConfigurationFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+                    .isEqualTo(expectedLine);
+        });
+    }
+
+    private static PropertySource<?> yaml(String text) {
+        try {
+            return new YamlPropertySourceLoader().load("test.yaml", new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8))).get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void neverEchoesTheSecretOfABrokenAccount() {
         List<String> properties = new ArrayList<>(VALID);
         properties.add("rtc-usage.accounts[0].app-ids=");
@@ -111,7 +205,7 @@ class ConfigurationValidationIT {
     /** The real binding and checks, with the clock at 2026-11-26 11:00 in Beijing. */
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(RtcUsageProperties.class)
-    @Import({SecretConverter.class, CostCalculator.class})
+    @Import({SecretConverter.class, CostCalculator.class, WindowPlanner.class, PriceLiterals.class, UnknownKeys.class})
     static class Settings {
         @Bean
         Clock clock() {

@@ -7,6 +7,7 @@ import com.rtcusage.config.InvalidConfigurationException;
 import com.rtcusage.config.RtcUsageProperties;
 import com.rtcusage.config.RtcUsageProperties.PriceBook;
 import com.rtcusage.usage.DailyUsage;
+import com.rtcusage.usage.WindowPlanner;
 import com.rtcusage.usage.TierMinutes;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -82,7 +83,7 @@ class CostCalculatorTest {
         RtcUsageProperties properties = new RtcUsageProperties(null, null, null, null, false,
                 new RtcUsageProperties.Window(30), List.of(),
                 new RtcUsageProperties.Pricing("USD", unitMinutes, List.of(books)), null);
-        return new CostCalculator(properties, NOW);
+        return new CostCalculator(properties, new WindowPlanner(properties, NOW));
     }
 
     private static PriceBook book(String from, String audio, String p360, String p720, String p1080) {

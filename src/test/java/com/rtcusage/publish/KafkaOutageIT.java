@@ -170,7 +170,7 @@ class KafkaOutageIT {
     }
 
     private static String contentId(ConsumerRecord<String, String> record) {
-        Header id = record.headers().lastHeader(UsageRecords.CE_ID);
+        Header id = record.headers().lastHeader(RecordWriter.CE_ID);
         assertThat(id).as("ce_id of " + record.key()).isNotNull();
         return new String(id.value(), StandardCharsets.UTF_8);
     }

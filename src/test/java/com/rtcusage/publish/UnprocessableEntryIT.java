@@ -61,7 +61,6 @@ class UnprocessableEntryIT {
         assertThat(summary.line()).startsWith("Sweep INCOMPLETE");
         assertThat(summary.deadLetters()).isEqualTo(2);
         assertThat(summary.appsFailed()).isEqualTo(2);
-        assertThat(summary.appDaysPlanned()).isEqualTo(2 * 3);
         assertThat(summary.published()).isEqualTo(2 * (3 - 1));
 
         assertThat(TopicReader.readAll(brokers, "unprocessable.usage")).extracting(ConsumerRecord::key)

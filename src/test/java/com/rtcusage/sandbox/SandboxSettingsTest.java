@@ -44,6 +44,9 @@ class SandboxSettingsTest {
     void refusesNegativeFaults() {
         assertThatIllegalArgumentException().isThrownBy(() -> SandboxFaults.none().withFailEveryNth(-1))
                 .withMessageContaining("failEveryNth");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SandboxFaults.none().withIngressJitter(Duration.ofMillis(-1)))
+                .withMessageContaining("ingressJitter");
     }
 
     @Test

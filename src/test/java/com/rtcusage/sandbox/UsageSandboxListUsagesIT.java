@@ -30,8 +30,28 @@ class UsageSandboxListUsagesIT {
     }
 
     @Test
-    void answersEveryBeijingDayOfTheWindowWithTheDataDelayApplied() {
+    void answersEveryBeijingDayOfTheWindowWithTheDataDelayAppliedLeavingOutTodayBeforeItsFirstFigures() {
         SandboxTestClient client = start(CLOCK);
+
+        Reply reply = client.listUsages(KEY_A,
+                body("app-a1", "2026-11-15T00:00:00+08:00", "2026-11-22T00:00:00+08:00"), NOW);
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode usages = reply.usages();
+        // Now is 11-20 03:00 Beijing: before 08:00 the API has nothing of 11-20 yet, let alone of 11-21.
+        assertThat(timeStamps(usages)).containsExactly("2026-11-15T00:00:00+08:00", "2026-11-16T00:00:00+08:00",
+                "2026-11-17T00:00:00+08:00", "2026-11-18T00:00:00+08:00", "2026-11-19T00:00:00+08:00");
+        // The API knows everything up to 11-19 19:00 Beijing.
+        assertThat(figures(usages.get(3))).isEqualTo(SyntheticUsage.fullDay("app-a1", LocalDate.of(2026, 11, 18)));
+        DailyFigures full19 = SyntheticUsage.fullDay("app-a1", LocalDate.of(2026, 11, 19));
+        assertThat(figures(usages.get(4))).isEqualTo(new DailyFigures(full19.audio() * 19 / 24,
+                full19.video360p() * 19 / 24, full19.video720p() * 19 / 24, full19.video1080p() * 19 / 24));
+    }
+
+    @Test
+    void answersZeroEntriesForDaysWithoutFiguresWhenTheyAreNotLeftOut() {
+        SandboxTestClient client = start(CLOCK);
+        sandbox.answers(AnswerShape.volcengine().withCurrentDayLeftOut(false));
 
         Reply reply = client.listUsages(KEY_A,
                 body("app-a1", "2026-11-15T00:00:00+08:00", "2026-11-21T00:00:00+08:00"), NOW);
@@ -96,7 +116,7 @@ class UsageSandboxListUsagesIT {
         SandboxTestClient client = start(new MovableClock(now));
         String body = body("app-a1", "2026-11-19T00:00:00+08:00", "2026-11-20T00:00:00+08:00");
 
-        DailyFigures early = figures(client.listUsages(KEY_A, body, now.get()).usages().get(0));
+        DailyFigures early = figures(client.listUsages(KEY_A, body, now.get()).usages().get(0)); // 18:00 Beijing
         now.set(Instant.parse("2026-11-20T00:00:00Z")); // end of 11-19 Beijing + 8 h
         DailyFigures complete = figures(client.listUsages(KEY_A, body, now.get()).usages().get(0));
 
@@ -115,6 +135,8 @@ class UsageSandboxListUsagesIT {
         assertThat(sandbox.requests()).singleElement().satisfies(recorded -> {
             assertThat(recorded.accessKeyId()).isEqualTo(ACCOUNT_A.accessKeyId());
             assertThat(recorded.appId()).isEqualTo("app-a1");
+            assertThat(recorded.startTime()).isEqualTo("2026-11-15T00:00:00+08:00");
+            assertThat(recorded.endTime()).isEqualTo("2026-11-16T00:00:00+08:00");
             assertThat(recorded.status()).isEqualTo(200);
             assertThat(recorded.errorCode()).isNull();
             assertThat(recorded.requestId()).isEqualTo(reply.requestId());

@@ -1,0 +1,89 @@
+package com.rtcusage.sandbox;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Failures the sandbox injects on purpose, so the client's retries, dead letters and window checks
+ * can be proven. Counting ({@code failEveryNth}, {@code garbageEveryNth}, {@code throttleNext})
+ * restarts whenever a new set is installed with {@link UsageSandbox#faults(SandboxFaults)}.
+ *
+ * @param failEveryNth every Nth request answers 500 {@code InternalError}; 0 = never
+ * @param garbageEveryNth every Nth request answers 200 with a truncated JSON body; 0 = never
+ * @param latency how long each answer is held back
+ * @param throttleNext the next K requests answer 429 {@code FlowLimitExceeded} whatever the rate
+ * @param extraDayOutsideWindow successful answers also carry the day before {@code StartTime}
+ * @param unprocessableFirstDay successful answers report the first day from {@code StartTime} with
+ *     {@code Audio} = -1 minutes: a well-formed answer with one entry the client must reject
+ * @param ingressJitter uneven network delay: each request waits a uniformly random 0..this before it
+ *     reaches the sandbox's rate limiter; its arrival (clock, nanoTime, rate-limit count) is taken after
+ */
+public record SandboxFaults(
+        int failEveryNth,
+        int garbageEveryNth,
+        Duration latency,
+        int throttleNext,
+        boolean extraDayOutsideWindow,
+        boolean unprocessableFirstDay,
+        Duration ingressJitter) {
+
+    public SandboxFaults {
+        requireNotNegative("failEveryNth", failEveryNth);
+        requireNotNegative("garbageEveryNth", garbageEveryNth);
+        requireNotNegative("throttleNext", throttleNext);
+        Objects.requireNonNull(latency, "latency");
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative, was " + latency);
+        }
+        Objects.requireNonNull(ingressJitter, "ingressJitter");
+        if (ingressJitter.isNegative()) {
+            throw new IllegalArgumentException("ingressJitter must not be negative, was " + ingressJitter);
+        }
+    }
+
+    /** A well-behaved API. */
+    public static SandboxFaults none() {
+        return new SandboxFaults(0, 0, Duration.ZERO, 0, false, false, Duration.ZERO);
+    }
+
+    public SandboxFaults withFailEveryNth(int n) {
+        return new SandboxFaults(n, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
+                unprocessableFirstDay, ingressJitter);
+    }
+
+    public SandboxFaults withGarbageEveryNth(int n) {
+        return new SandboxFaults(failEveryNth, n, latency, throttleNext, extraDayOutsideWindow,
+                unprocessableFirstDay, ingressJitter);
+    }
+
+    public SandboxFaults withLatency(Duration delay) {
+        return new SandboxFaults(failEveryNth, garbageEveryNth, delay, throttleNext, extraDayOutsideWindow,
+                unprocessableFirstDay, ingressJitter);
+    }
+
+    public SandboxFaults withThrottleNext(int k) {
+        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, k, extraDayOutsideWindow,
+                unprocessableFirstDay, ingressJitter);
+    }
+
+    public SandboxFaults withExtraDayOutsideWindow(boolean extraDay) {
+        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDay,
+                unprocessableFirstDay, ingressJitter);
+    }
+
+    public SandboxFaults withUnprocessableFirstDay(boolean unprocessable) {
+        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
+                unprocessable, ingressJitter);
+    }
+
+    public SandboxFaults withIngressJitter(Duration maxDelay) {
+        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
+                unprocessableFirstDay, maxDelay);
+    }
+
+    private static void requireNotNegative(String name, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + value);
+        }
+    }
+}

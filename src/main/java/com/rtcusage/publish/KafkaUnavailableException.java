@@ -1,9 +1,0 @@
-package com.rtcusage.publish;
-
-/** Kafka could not be reached for set-up or read-back; the sweep waits and tries again. */
-public class KafkaUnavailableException extends RuntimeException {
-
-    public KafkaUnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

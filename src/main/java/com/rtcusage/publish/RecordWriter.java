@@ -1,0 +1,54 @@
+package com.rtcusage.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.rtcusage.flow.FlowNames;
+import com.rtcusage.pricing.PricedUsage;
+import com.rtcusage.usage.DailyUsage;
+import com.rtcusage.wire.WireJson;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Headers;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Turns a priced app-day into its Kafka record: key {@code <AppId>:<day>}, JSON value, CloudEvents
+ * binary-mode headers. {@code ce_id} depends only on key and content, so the same figures always
+ * carry the same id and consumers can deduplicate.
+ */
+@Component(FlowNames.RECORD_WRITER)
+public class RecordWriter {
+
+    public static final String CE_ID = "ce_id";
+    public static final String CE_TIME = "ce_time";
+    /** Instants in records and dead letters: UTC, always three fraction digits. */
+    public static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** Returns the JSON value and sets key and CloudEvents headers on the message. */
+    public String write(PricedUsage priced, @Headers Map<String, Object> headers) throws JsonProcessingException {
+        DailyUsage usage = priced.usage();
+        String fetchedAt = TIMESTAMP.format(usage.fetchedAt());
+        UsageRecord record = new UsageRecord(usage.account(), usage.appId(), usage.day().toString(), usage.timestamp(),
+                usage.minutes(), priced.cost(), usage.isFinal(), fetchedAt, usage.requestId());
+
+        headers.put(KafkaConstants.KEY, usage.key());
+        headers.put(CE_ID, contentId(usage.key(), record));
+        headers.put("ce_specversion", "1.0");
+        headers.put("ce_source", "/volcengine/rtc/apps/" + UriUtils.encodePathSegment(usage.appId(), StandardCharsets.UTF_8));
+        headers.put("ce_type", "com.volcengine.rtc.usage.daily.v1");
+        headers.put(CE_TIME, fetchedAt);
+        headers.put("content-type", "application/json");
+        return WireJson.MAPPER.writeValueAsString(record);
+    }
+
+    /** A name-based UUID of key, minutes, cost and finality: what makes a record new for a consumer. */
+    static String contentId(String key, UsageRecord record) throws JsonProcessingException {
+        String content = WireJson.MAPPER.writeValueAsString(new Object[] {key, record.minutes(), record.cost(), record.isFinal()});
+        return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

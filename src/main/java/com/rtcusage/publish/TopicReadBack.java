@@ -1,0 +1,121 @@
+package com.rtcusage.publish;
+
+import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.failure.KafkaUnavailableException;
+import com.rtcusage.flow.FlowNames;
+import com.rtcusage.usage.WindowPlanner;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before the first sweep: creates missing topics and reads the compacted record topic back into
+ * {@link PublishedState}, so a restarted or rescheduled pod knows what Kafka already holds. Every
+ * record read back is also told to the {@link Listener}s (freshness survives a restart that way).
+ */
+@Component(FlowNames.TOPIC_READ_BACK)
+public class TopicReadBack {
+
+    /** Hears, for every record read back, its app and when the answer that carried it arrived. */
+    public interface Listener {
+        void fetchedBefore(String appId, Instant fetchedAt);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicReadBack.class);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final KafkaClients clients;
+    private final TopicSetup topics;
+    private final PublishedState state;
+    private final List<Listener> listeners;
+    private final String topic;
+    private final Clock clock;
+    private volatile boolean loaded;
+
+    public TopicReadBack(KafkaClients clients, TopicSetup topics, PublishedState state, List<Listener> listeners,
+            RtcUsageProperties properties, Clock clock) {
+        this.clients = clients;
+        this.topics = topics;
+        this.state = state;
+        this.listeners = listeners;
+        this.topic = properties.kafka().topic();
+        this.clock = clock;
+    }
+
+    /** Creates missing topics and reads the record topic back, once; the sweep retries while Kafka is away. */
+    public synchronized void load() {
+        if (loaded) {
+            return;
+        }
+        try {
+            topics.createMissing();
+            readBack();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while reading back topic " + topic, e);
+        } catch (Exception e) {
+            throw new KafkaUnavailableException("cannot set up or read back topic " + topic + ": " + e.getMessage(), e);
+        }
+        loaded = true;
+    }
+
+    private void readBack() {
+        LocalDate oldestReachable = WindowPlanner.oldestReachableDay(clock.instant());
+        int count = 0;
+        try (KafkaConsumer<String, String> consumer = clients.reader()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, WAIT).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, WAIT);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition, WAIT) < end.get(partition))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+                    Header contentId = record.headers().lastHeader(RecordWriter.CE_ID);
+                    if (record.key() != null && contentId != null && isReachable(record.key(), oldestReachable)) {
+                        state.remember(record.key(), new String(contentId.value(), StandardCharsets.UTF_8));
+                        tellListeners(record);
+                        count++;
+                    }
+                }
+            }
+        }
+        LOG.info("Read back {} records ({} keys) from topic {}", count, state.size(), topic);
+    }
+
+    /** A record's ce_time is when the answer that carried it arrived: its app was fetched then. */
+    private void tellListeners(ConsumerRecord<String, String> record) {
+        Header fetchedAt = record.headers().lastHeader(RecordWriter.CE_TIME);
+        if (fetchedAt == null || listeners.isEmpty()) {
+            return;
+        }
+        try {
+            Instant at = Instant.parse(new String(fetchedAt.value(), StandardCharsets.UTF_8));
+            String appId = record.key().substring(0, record.key().lastIndexOf(':'));
+            listeners.forEach(listener -> listener.fetchedBefore(appId, at));
+        } catch (DateTimeParseException e) {
+            LOG.debug("Record {} has ce_time that is no instant; it tells nothing about freshness", record.key());
+        }
+    }
+
+    /** Days the API can no longer return need no memory. */
+    private static boolean isReachable(String key, LocalDate oldestReachable) {
+        int separator = key.lastIndexOf(':');
+        try {
+            return !LocalDate.parse(key.substring(separator + 1)).isBefore(oldestReachable);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
