@@ -3,6 +3,8 @@ package com.rtcusage.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.rtcusage.flow.FlowNames;
+import com.rtcusage.sweep.LeaderOnlyTriggers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -37,6 +39,7 @@ import io.strimzi.api.kafka.model.user.acl.AclRule;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +74,6 @@ class ManifestsIT {
     private static final List<String> APP_LABELS = List.of("name", "instance", "component", "part-of", "version", "managed-by").stream()
             .map(label -> "app.kubernetes.io/" + label).toList();
     private static final Path EXAMPLE_SECRET = Path.of("k8s/config/secret.example.yaml");
-    private static final Pattern MASTER_URI = Pattern.compile("master:([^:]+):(.+)");
 
     private final ClusterConfig config = new ClusterConfig();
 
@@ -340,13 +342,9 @@ class ManifestsIT {
         assertThat(clusterLabels).isNotEmpty();
         assertThat(template.getMetadata().getLabels()).containsAllEntriesOf(clusterLabels);
 
-        Set<String> lockGroups = triggerRoutes().values().stream()
-                .map(route -> MASTER_URI.matcher(uri(route)))
-                .filter(Matcher::matches)
-                .map(match -> match.group(1))
-                .collect(Collectors.toSet());
-        assertThat(lockGroups).as("both sweep triggers must follow the same Lease").hasSize(1);
-        String lease = config.get("camel.cluster.kubernetes.config-map-name", String.class) + "-" + lockGroups.iterator().next();
+        assertThat(triggerRoutes().values()).as("every sweep trigger follows the one Lease of the route policy")
+                .allSatisfy(route -> assertThat(route.get("routePolicy")).isEqualTo(FlowNames.SWEEP_LEADERSHIP));
+        String lease = config.get("camel.cluster.kubernetes.config-map-name", String.class) + "-" + leaseLockGroup();
 
         ServiceAccount account = only(manifests, ServiceAccount.class);
         RoleBinding binding = only(manifests, RoleBinding.class);
@@ -374,23 +372,24 @@ class ManifestsIT {
     }
 
     @Test
-    void eachSweepTriggerHasAPlainAndALeaderVariantAndNeitherRunsInOneShotMode() {
+    void eachSweepTriggerRunsOnTheLeaseHolderOnlyAndNeverInOneShotMode() {
         Map<String, Map<String, Object>> triggers = triggerRoutes();
 
-        assertThat(triggers).containsOnlyKeys("scheduled-sweep", "scheduled-sweep-on-leader", "startup-sweep", "startup-sweep-on-leader");
-        for (String plain : List.of("scheduled-sweep", "startup-sweep")) {
-            Map<String, Object> onInstance = triggers.get(plain);
-            Map<String, Object> onLeader = triggers.get(plain + "-on-leader");
-            Matcher master = MASTER_URI.matcher(uri(onLeader));
-            assertThat(master.matches()).as(plain + "-on-leader consumes through master:").isTrue();
-            assertThat(master.group(2)).isEqualTo(uri(onInstance));
-            assertThat(parameters(onLeader)).isEqualTo(parameters(onInstance));
-            assertThat((String) onInstance.get("precondition"))
-                    .contains("'{{rtc-usage.one-shot}}' == 'false'")
-                    .contains("'{{camel.cluster.kubernetes.enabled}}' != 'true'");
-            assertThat((String) onLeader.get("precondition"))
-                    .contains("'{{rtc-usage.one-shot}}' == 'false'")
-                    .contains("'{{camel.cluster.kubernetes.enabled}}' == 'true'");
+        assertThat(triggers).containsOnlyKeys("scheduled-sweep", "startup-sweep");
+        assertThat(triggers.values()).allSatisfy(route -> {
+            assertThat(route.get("routePolicy")).isEqualTo(FlowNames.SWEEP_LEADERSHIP);
+            assertThat((String) route.get("precondition")).contains("'{{rtc-usage.one-shot}}' == 'false'");
+        });
+    }
+
+    /** The lock group of the sweep triggers' route policy: the suffix of the Lease name. */
+    private static String leaseLockGroup() {
+        try {
+            Field lock = LeaderOnlyTriggers.class.getDeclaredField("LOCK");
+            lock.setAccessible(true);
+            return (String) lock.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -652,8 +651,4 @@ class ManifestsIT {
         return (String) ((Map<String, Object>) route.get("from")).get("uri");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parameters(Map<String, Object> route) {
-        return (Map<String, Object>) ((Map<String, Object>) route.get("from")).getOrDefault("parameters", Map.of());
-    }
 }
