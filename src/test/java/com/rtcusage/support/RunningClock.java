@@ -1,13 +1,10 @@
 package com.rtcusage.support;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A clock that runs at real speed from a moment the test sets, so a sweep can cross a chosen instant. */
-public final class RunningClock extends Clock {
+public final class RunningClock extends UtcTestClock {
 
     private volatile Instant base;
     private volatile long baseNanos;
@@ -25,15 +22,5 @@ public final class RunningClock extends Clock {
     @Override
     public Instant instant() {
         return base.plus(Duration.ofNanos(System.nanoTime() - baseNanos));
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }
