@@ -96,6 +96,14 @@ class FailuresTest {
                 .as("a bug is neither retried nor dead-lettered as if the API had said so").isFalse();
     }
 
+    @Test
+    void onWhenSeesTheFailureCamelHasMovedToExceptionCaught() {
+        Exchange handling = new DefaultExchange(CAMEL);
+        handling.setProperty(Exchange.EXCEPTION_CAUGHT, new ApiCallException(REQUEST, 401, "InvalidAccessKey", null, "r", "{}"));
+
+        assertThat(new Failures().isPermanentApiFailure(handling)).isTrue();
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "topic-authorization, TopicAuthorizationFailed",
