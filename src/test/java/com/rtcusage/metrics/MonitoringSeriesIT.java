@@ -93,6 +93,8 @@ class MonitoringSeriesIT {
                 }),
                 Map.entry("rtc_usage_kafka_reachable", samples -> assertThat(samples).singleElement()
                         .extracting(Sample::value).isEqualTo(1.0)),
+                Map.entry("rtc_usage_kafka_refused", samples -> assertThat(samples).singleElement()
+                        .extracting(Sample::value).isEqualTo(0.0)),
                 Map.entry("rtc_usage_sweeps_total", samples -> {
                     assertThat(scrape.sum("rtc_usage_sweeps_total", "result", "incomplete")).isEqualTo(2);
                     assertThat(scrape.sum("rtc_usage_sweeps_total", "result", "complete")).isZero();
@@ -162,7 +164,8 @@ class MonitoringSeriesIT {
     @Test
     void theRulesRaiseTheFiveAlertsOfTheIssueAndOneForMissingMetrics() {
         assertThat(MonitoringFiles.alertRules()).containsOnlyKeys("RtcUsageAppDataStale", "RtcUsageDeadLetters",
-                "RtcUsageApiThrottled", "RtcUsageSweepsFailing", "RtcUsageKafkaUnreachable", "RtcUsageMetricsAbsent");
+                "RtcUsageApiThrottled", "RtcUsageSweepsFailing", "RtcUsageKafkaUnreachable", "RtcUsageKafkaRefused",
+                "RtcUsageMetricsAbsent");
     }
 
     @Test
