@@ -41,8 +41,13 @@ public record RtcUsageProperties(
             @NotNull @DefaultValue("30s") Duration readTimeout) {
     }
 
-    /** The API's limit per account, shared by all apps of that account. */
-    public record RateLimit(@Min(1) @DefaultValue("2") int requestsPerSecond) {
+    /**
+     * The API's limit per account, shared by all apps of that account, and how much more the
+     * network may delay one request than another on its way to the API (departures keep that room).
+     */
+    public record RateLimit(
+            @Min(1) @DefaultValue("2") int requestsPerSecond,
+            @NotNull @DefaultValue("80ms") Duration arrivalMargin) {
     }
 
     /** Back-off for answers that may succeed later (429, 5xx, timeouts, unreadable answers). */

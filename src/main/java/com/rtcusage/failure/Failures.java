@@ -70,7 +70,12 @@ public class Failures {
         return kind(exchange) == FailureKind.KAFKA_UNAVAILABLE;
     }
 
+    /**
+     * The failure being handled: the exchange's exception, or, where Camel already moved it aside
+     * before asking (sub-exchanges of a parallel split), the one it caught.
+     */
     private static FailureKind kind(Exchange exchange) {
-        return classify(exchange.getException()).kind();
+        Throwable failure = exchange.getException();
+        return classify(failure != null ? failure : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)).kind();
     }
 }

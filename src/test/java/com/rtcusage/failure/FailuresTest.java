@@ -52,6 +52,13 @@ class FailuresTest {
     }
 
     @Test
+    void aFailureCamelAlreadyMovedAsideIsStillNamed() {
+        Exchange exchange = new DefaultExchange(CAMEL);
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new ApiCallException(REQUEST, 500, "InternalError", null, "r", "{}"));
+        assertThat(new Failures().isRetryableApiCall(exchange)).isTrue();
+    }
+
+    @Test
     void noAnswerGetsALocalReason() {
         assertThat(Failures.classify(new SocketTimeoutException("Read timed out")))
                 .isEqualTo(new Failure(FailureKind.API_TIMEOUT, "Timeout"));
