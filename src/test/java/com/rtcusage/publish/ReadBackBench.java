@@ -73,23 +73,33 @@ public final class ReadBackBench {
         System.out.printf("filled %s with %d records of %d apps over %d days in %.1f s%n", topic, records, apps, days,
                 (System.nanoTime() - startFill) / 1e9);
 
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            KafkaComponent kafka = new KafkaComponent();
-            kafka.getConfiguration().setBrokers(brokers);
-            camel.addComponent("kafka", kafka);
-            RtcUsageProperties properties = mock(RtcUsageProperties.class);
-            RtcUsageProperties.Kafka topics = mock(RtcUsageProperties.Kafka.class);
-            when(properties.kafka()).thenReturn(topics);
-            when(topics.topic()).thenReturn(topic);
+        try (DefaultCamelContext camel = camelWithKafka(brokers)) {
             Clock clock = Clock.systemUTC();
             for (int run = 1; run <= 3; run++) {
-                TopicReadBack readBack = new TopicReadBack(new KafkaClients(camel), mock(TopicSetup.class),
-                        publishedState(clock), List.of(), properties, clock);
+                TopicReadBack readBack = readBack(camel, topic, publishedState(clock), clock);
                 long start = System.nanoTime();
                 readBack.load();
                 System.out.printf("read-back %d: %.2f s%n", run, (System.nanoTime() - start) / 1e9);
             }
         }
+    }
+
+    /** A Camel context whose Kafka component knows these brokers, as {@link KafkaClients} reads them. */
+    static DefaultCamelContext camelWithKafka(String brokers) {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        KafkaComponent kafka = new KafkaComponent();
+        kafka.getConfiguration().setBrokers(brokers);
+        camel.addComponent("kafka", kafka);
+        return camel;
+    }
+
+    /** The read-back of start-up for this topic, with no topic to create and no listener. */
+    static TopicReadBack readBack(DefaultCamelContext camel, String topic, PublishedState state, Clock clock) {
+        RtcUsageProperties properties = mock(RtcUsageProperties.class);
+        RtcUsageProperties.Kafka topics = mock(RtcUsageProperties.Kafka.class);
+        when(properties.kafka()).thenReturn(topics);
+        when(topics.topic()).thenReturn(topic);
+        return new TopicReadBack(new KafkaClients(camel), mock(TopicSetup.class), state, List.of(), properties, clock);
     }
 
     /** Before and after the state took a clock (so the same bench runs on both sides of that change). */

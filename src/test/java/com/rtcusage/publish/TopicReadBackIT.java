@@ -1,10 +1,7 @@
 package com.rtcusage.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import com.rtcusage.config.RtcUsageProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -78,16 +74,8 @@ class TopicReadBackIT {
     }
 
     private static void readBack(String brokers, PublishedState state) throws Exception {
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            KafkaComponent kafka = new KafkaComponent();
-            kafka.getConfiguration().setBrokers(brokers);
-            camel.addComponent("kafka", kafka);
-            RtcUsageProperties properties = mock(RtcUsageProperties.class);
-            RtcUsageProperties.Kafka topics = mock(RtcUsageProperties.Kafka.class);
-            when(properties.kafka()).thenReturn(topics);
-            when(topics.topic()).thenReturn(TOPIC);
-            new TopicReadBack(new KafkaClients(camel), mock(TopicSetup.class), state, List.of(), properties,
-                    Clock.fixed(NOW, ZoneOffset.UTC)).load();
+        try (DefaultCamelContext camel = ReadBackBench.camelWithKafka(brokers)) {
+            ReadBackBench.readBack(camel, TOPIC, state, Clock.fixed(NOW, ZoneOffset.UTC)).load();
         }
     }
 }
