@@ -63,10 +63,10 @@ for ((a = 0; a < accounts; a++)); do
          "--rtc-usage.accounts[$a].app-ids=$ids")
 done
 
-# The Deployment's JAVA_TOOL_OPTIONS, in a JVM that sees the pod's limits as it would in the pod:
-# MaxRAM = the memory limit (the heap is sized from it), ActiveProcessorCount = the CPU limit
-# (which picks the garbage collector and the number of compiler threads).
-deployment_flags=$(sed -n '/name: JAVA_TOOL_OPTIONS/{n;s/.*value: //p}' k8s/base/deployment.yaml)
+# The image's JVM flags (Jib's jvmFlags in pom.xml, their one place), in a JVM that sees the pod's
+# limits as it would in the pod: MaxRAM = the memory limit (the heap is sized from it),
+# ActiveProcessorCount = the CPU limit (which picks the garbage collector and the compiler threads).
+deployment_flags=$(sed -n 's:.*<jvmFlag>\(.*\)</jvmFlag>.*:\1:p' pom.xml | paste -sd' ' -)
 limits=$(sed -n '/limits:/,/memory:/p' k8s/base/deployment.yaml)
 memory=$(echo "$limits" | sed -n 's/.*memory: \([0-9]*\)Mi/\1/p')
 cpus=$(echo "$limits" | sed -n 's/.*cpu: "\{0,1\}\([0-9]*\)"\{0,1\}$/\1/p')

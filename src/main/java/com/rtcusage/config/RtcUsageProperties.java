@@ -17,7 +17,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** Everything under {@code rtc-usage}: the configuration contract (README), bound and validated at start-up. */
+/**
+ * Everything under {@code rtc-usage}: the configuration contract (README), bound and validated at start-up.
+ *
+ * @param api where and how to call ListUsages
+ * @param rateLimit the API's request limit per account
+ * @param retry back-off for answers that may succeed later
+ * @param schedule when sweeps run
+ * @param oneShot run one sweep, wait for Kafka's acknowledgements and exit with a code that says whether running again may help
+ * @param window how many Beijing days each request asks for
+ * @param accounts the Volcengine accounts to sweep, each with its key pair and apps
+ * @param pricing the price books records are priced from
+ * @param kafka the topics records and dead letters go to
+ */
 @Validated
 @ConfigurationProperties("rtc-usage")
 public record RtcUsageProperties(
@@ -31,7 +43,16 @@ public record RtcUsageProperties(
         @Valid @NotNull @DefaultValue Pricing pricing,
         @Valid @NotNull @DefaultValue Kafka kafka) {
 
-    /** Where and how to call ListUsages. */
+    /**
+     * Where and how to call ListUsages.
+     *
+     * @param endpoint scheme://host[:port] of the Volcengine OpenAPI
+     * @param region region in the signature scope
+     * @param service service in the signature scope
+     * @param version ListUsages API version
+     * @param connectTimeout time to open a connection to the API
+     * @param readTimeout time to wait for an answer before it counts as a Timeout (retried)
+     */
     public record Api(
             @NotNull @HttpUrl @DefaultValue("https://rtc.volcengineapi.com") URI endpoint,
             @NotBlank @DefaultValue("cn-north-1") String region,
@@ -42,15 +63,26 @@ public record RtcUsageProperties(
     }
 
     /**
-     * The API's limit per account, shared by all apps of that account, and how much more the
-     * network may delay one request than another on its way to the API (departures keep that room).
+     * The API's limit per account, shared by all apps of that account, and the room its departures
+     * keep for a network that delays one request more than another on its way to the API.
+     *
+     * @param requestsPerSecond requests per second of one account (one access key id)
+     * @param arrivalMargin of any requestsPerSecond + 1 departures of one account, the last leaves
+     *     at least 1 s plus this after the first
      */
     public record RateLimit(
             @Min(1) @DefaultValue("2") int requestsPerSecond,
             @NotNull @DefaultValue("80ms") Duration arrivalMargin) {
     }
 
-    /** Back-off for answers that may succeed later (429, 5xx, timeouts, unreadable answers). */
+    /**
+     * Back-off for answers that may succeed later (429, 5xx, timeouts, unreadable answers).
+     *
+     * @param maxRetries retries of one request before it is dead-lettered
+     * @param initialDelay back-off before the first retry
+     * @param multiplier each further back-off is this much longer
+     * @param maxDelay cap of one back-off
+     */
     public record Retry(
             @Min(0) @DefaultValue("4") int maxRetries,
             @NotNull @DefaultValue("1s") Duration initialDelay,
@@ -58,18 +90,36 @@ public record RtcUsageProperties(
             @NotNull @DefaultValue("30s") Duration maxDelay) {
     }
 
-    /** When sweeps run. */
+    /**
+     * When sweeps run.
+     *
+     * @param cron Quartz cron of the sweeps (seconds first)
+     * @param timeZone time zone the cron is read in
+     * @param runOnStartup also sweep right after start (or when a replica becomes leader)
+     */
     public record Schedule(
             @NotBlank @QuartzCron @DefaultValue("0 20 0/6 * * ?") String cron,
             @NotNull @DefaultValue("Asia/Shanghai") ZoneId timeZone,
             @DefaultValue("true") boolean runOnStartup) {
     }
 
-    /** How many Beijing days each sweep re-queries, ending with today. */
+    /**
+     * How many Beijing days each sweep re-queries, ending with today.
+     *
+     * @param days Beijing days per request (1..30, the API's look-back), ending with today
+     */
     public record Window(@Min(1) @Max(30) @DefaultValue("30") int days) {
     }
 
-    /** One Volcengine account: its label, its key pair, its apps. */
+    /**
+     * One Volcengine account: its label, its key pair, its apps.
+     *
+     * @param name label in records and metrics, unique; never the key itself
+     * @param accessKeyId access key id, unique across accounts: the API's rate limit belongs to it
+     * @param secretAccessKey secret access key; never logged, never in a record
+     * @param sessionToken STS session token, when using temporary credentials
+     * @param appIds RTC AppIds of the account (a list, or comma-separated); each AppId once across all accounts
+     */
     public record Account(
             @NotBlank String name,
             @Configured String accessKeyId,
@@ -78,14 +128,29 @@ public record RtcUsageProperties(
             @NotEmpty List<@Configured String> appIds) {
     }
 
-    /** Price books in force from a day on, per {@code unit-minutes} minutes of each tier. */
+    /**
+     * Price books in force from a day on, per {@code unit-minutes} minutes of each tier.
+     *
+     * @param currency currency of every price and cost
+     * @param unitMinutes prices are per this many minutes
+     * @param books the book in force on a usage day is the latest one effective on or before it
+     */
     public record Pricing(
             @NotBlank @DefaultValue("USD") String currency,
             @Min(1) @DefaultValue("1000") int unitMinutes,
             @Valid @NotEmpty List<PriceBook> books) {
     }
 
-    /** Prices of the four tiers, in force from {@code effectiveFrom} until the next book. */
+    /**
+     * Prices of the four tiers, in force from {@code effectiveFrom} until the next book. Write
+     * prices with more than 15 significant digits in quotes: YAML would read them as doubles.
+     *
+     * @param effectiveFrom first Beijing day this book applies to
+     * @param audio price of unit-minutes of audio (API tier Audio)
+     * @param video360p price of unit-minutes of video up to 360p (API tier VideoSDM)
+     * @param video720p price of unit-minutes of video up to 720p (API tier VideoSD)
+     * @param video1080p price of unit-minutes of video up to 1080p (API tier VideoHD)
+     */
     public record PriceBook(
             @NotNull LocalDate effectiveFrom,
             @NotNull @DecimalMin("0") BigDecimal audio,
@@ -94,7 +159,13 @@ public record RtcUsageProperties(
             @NotNull @DecimalMin("0") BigDecimal video1080p) {
     }
 
-    /** Topics the pipeline writes. */
+    /**
+     * Topics the pipeline writes.
+     *
+     * @param topic priced app-day records, keyed {@code <AppId>:<yyyy-MM-dd>}, compacted
+     * @param deadLetterTopic what could not be processed, with the reason, keyed {@code <AppId>}
+     * @param createTopics create missing topics before the first sweep (the record topic compacted)
+     */
     public record Kafka(
             @NotBlank @DefaultValue("rtc.usage.daily") String topic,
             @NotBlank @DefaultValue("rtc.usage.dead-letter") String deadLetterTopic,

@@ -70,12 +70,10 @@ public class Failures {
         return kind(exchange) == FailureKind.KAFKA_UNAVAILABLE;
     }
 
-    /**
-     * The failure being handled: the exchange's exception, or, where Camel already moved it aside
-     * before asking (sub-exchanges of a parallel split), the one it caught.
-     */
     private static FailureKind kind(Exchange exchange) {
-        Throwable failure = exchange.getException();
-        return classify(failure != null ? failure : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)).kind();
+        // Camel moves the exception to EXCEPTION_CAUGHT before it asks an onException's onWhen
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return classify(failure).kind();
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 public class LeaderOnlyTriggers {
 
     /** Lock group, and so the Lease name suffix, shared by every trigger route. */
-    static final String LOCK = "sweep";
+    public static final String LOCK = "sweep";
 
     @Bean(FlowNames.SWEEP_LEADERSHIP)
     RoutePolicy sweepLeadership(@Value("${camel.cluster.kubernetes.enabled:false}") boolean leaderElection) throws Exception {

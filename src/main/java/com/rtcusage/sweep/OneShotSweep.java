@@ -44,7 +44,8 @@ public class OneShotSweep implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    static int exitCode(SweepSummary summary) {
+    /** What a sweep with this summary exits with. */
+    public static int exitCode(SweepSummary summary) {
         if (summary.isComplete()) {
             return COMPLETE;
         }

@@ -125,8 +125,7 @@ class ConfigurationValidationIT {
 
     @Test
     void refusesAPriceTheYamlParserWouldRound() {
-        runner.withPropertyValues(VALID.toArray(String[]::new))
-                .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(yaml("""
+        withYaml("""
                         rtc-usage:
                           pricing:
                             books:
@@ -135,7 +134,7 @@ class ConfigurationValidationIT {
                                 video-360p: 1.99
                                 video-720p: 3.99
                                 video-1080p: 8.99
-                        """)))
+                        """)
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(new ConfigurationFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
@@ -146,8 +145,7 @@ class ConfigurationValidationIT {
 
     @Test
     void readsAQuotedPriceExactly() {
-        runner.withPropertyValues(VALID.toArray(String[]::new))
-                .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(yaml("""
+        withYaml("""
                         rtc-usage:
                           pricing:
                             books:
@@ -156,7 +154,7 @@ class ConfigurationValidationIT {
                                 video-360p: 0.123456789012345
                                 video-720p: 3.99
                                 video-1080p: 8.99
-                        """)))
+                        """)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     RtcUsageProperties.PriceBook book = context.getBean(RtcUsageProperties.class).pricing().books().get(0);
@@ -175,12 +173,16 @@ class ConfigurationValidationIT {
         });
     }
 
-    private static PropertySource<?> yaml(String text) {
+    /** The valid settings, overridden by a YAML file as operators write one (numbers stay numbers). */
+    private ApplicationContextRunner withYaml(String text) {
+        PropertySource<?> yaml;
         try {
-            return new YamlPropertySourceLoader().load("test.yaml", new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8))).get(0);
+            yaml = new YamlPropertySourceLoader().load("test.yaml", new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8))).get(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return runner.withPropertyValues(VALID.toArray(String[]::new))
+                .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(yaml));
     }
 
     @Test

@@ -52,13 +52,6 @@ class FailuresTest {
     }
 
     @Test
-    void aFailureCamelAlreadyMovedAsideIsStillNamed() {
-        Exchange exchange = new DefaultExchange(CAMEL);
-        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new ApiCallException(REQUEST, 500, "InternalError", null, "r", "{}"));
-        assertThat(new Failures().isRetryableApiCall(exchange)).isTrue();
-    }
-
-    @Test
     void noAnswerGetsALocalReason() {
         assertThat(Failures.classify(new SocketTimeoutException("Read timed out")))
                 .isEqualTo(new Failure(FailureKind.API_TIMEOUT, "Timeout"));
@@ -93,6 +86,14 @@ class FailuresTest {
         assertThat(failures.isPermanentApiFailure(kafka)).isFalse();
         assertThat(failures.isRetryableApiCall(bug) || failures.isPermanentApiFailure(bug) || failures.isKafkaOutage(bug))
                 .as("a bug is neither retried nor dead-lettered as if the API had said so").isFalse();
+    }
+
+    @Test
+    void onWhenSeesTheFailureCamelHasMovedToExceptionCaught() {
+        Exchange handling = new DefaultExchange(CAMEL);
+        handling.setProperty(Exchange.EXCEPTION_CAUGHT, new ApiCallException(REQUEST, 401, "InvalidAccessKey", null, "r", "{}"));
+
+        assertThat(new Failures().isPermanentApiFailure(handling)).isTrue();
     }
 
     private static Exchange failed(Exception failure) {

@@ -165,8 +165,7 @@ class LeaderElectionIT {
                         "--rtc-usage.accounts[0].access-key-id=AKLTlocalsandbox0000000000000001",
                         "--rtc-usage.accounts[0].secret-access-key=local-sandbox-secret-not-a-real-key-1",
                         "--rtc-usage.accounts[0].app-ids=demo-app-a1,demo-app-a2",
-                        "--server.port=0",
-                        "--management.server.port=0");
+                        "--server.port=0");
         instances.add(new Instance(pod, context));
     }
 
@@ -181,7 +180,7 @@ class LeaderElectionIT {
     }
 
     private int readiness(Instance instance) throws IOException, InterruptedException {
-        String port = instance.context().getEnvironment().getProperty("local.management.port");
+        String port = instance.context().getEnvironment().getProperty("local.server.port");
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5)).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -2,8 +2,9 @@ package com.rtcusage.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.rtcusage.flow.FlowNames;
+import com.rtcusage.sweep.LeaderOnlyTriggers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -21,24 +22,34 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
+import io.strimzi.api.kafka.model.user.acl.AclOperation;
+import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
+import io.strimzi.api.kafka.model.user.acl.AclRule;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,17 +60,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The manifests under k8s/ as Kubernetes would receive them: every kustomization rendered (by
- * this project's renderer, and by kubectl where installed, which must agree), every manifest
- * parsed strictly, and held against what the application really needs: the route files, the
+ * The manifests under k8s/ as Kubernetes would receive them: every kustomization rendered by
+ * {@code kubectl kustomize}, every manifest parsed strictly, and held against what the application really needs: the route files, the
  * management port and probe paths, the shutdown timeouts, the Lease of leader election.
  */
 class ManifestsIT {
 
     private static final Path BASE = Path.of("k8s/base");
     private static final Path CRONJOB = Path.of("k8s/overlays/cronjob");
+    private static final Path EXAMPLE = Path.of("k8s/overlays/example");
+    private static final Path STRIMZI = Path.of("k8s/components/strimzi");
+    private static final List<String> APP_LABELS = List.of("name", "instance", "component", "part-of", "version", "managed-by").stream()
+            .map(label -> "app.kubernetes.io/" + label).toList();
     private static final Path EXAMPLE_SECRET = Path.of("k8s/config/secret.example.yaml");
-    private static final Pattern MASTER_URI = Pattern.compile("master:([^:]+):(.+)");
 
     private final ClusterConfig config = new ClusterConfig();
 
@@ -67,35 +80,28 @@ class ManifestsIT {
     static Stream<Path> kustomizations() throws IOException {
         try (Stream<Path> overlays = Files.list(Path.of("k8s/overlays"))) {
             List<Path> overlayFolders = overlays.filter(folder -> Files.exists(folder.resolve("kustomization.yaml"))).sorted().toList();
-            assertThat(overlayFolders).contains(CRONJOB);
+            assertThat(overlayFolders).contains(CRONJOB, EXAMPLE);
             return Stream.concat(Stream.of(BASE), overlayFolders.stream());
         }
     }
 
     @ParameterizedTest
     @MethodSource("kustomizations")
-    void rendersIntoManifestsThatParseStrictly(Path folder) {
-        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(folder));
+    void rendersIntoManifestsThatParseStrictly(Path folder) throws IOException {
+        List<HasMetadata> manifests = manifests(folder);
 
         assertThat(manifests).isNotEmpty();
         assertThat(manifests).extracting(ManifestsIT::id).doesNotHaveDuplicates();
-        assertThat(manifests).allSatisfy(manifest -> assertThat(manifest.getMetadata().getNamespace()).isEqualTo("rtc-usage"));
+        String namespace = (String) Kustomize.parseAll(Files.readString(folder.resolve("kustomization.yaml"))).get(0).get("namespace");
+        assertThat(namespace).isNotBlank();
+        assertThat(manifests).allSatisfy(manifest -> assertThat(manifest.getMetadata().getNamespace()).isEqualTo(namespace));
         assertThat(manifests).as("the Secret is created with kubectl, never applied from here").noneMatch(Secret.class::isInstance);
     }
 
     @ParameterizedTest
     @MethodSource("kustomizations")
-    void kubectlRendersExactlyTheSame(Path folder) {
-        Optional<List<Map<String, Object>>> kubectl = Kustomize.withKubectl(folder);
-        assumeTrue(kubectl.isPresent(), "kubectl is not installed; the project's renderer alone checks " + folder);
-
-        assertThat(byId(Kustomize.build(folder))).isEqualTo(byId(kubectl.get()));
-    }
-
-    @ParameterizedTest
-    @MethodSource("kustomizations")
     void configMapsHoldExactlyTheRouteFilesAndTheClusterConfiguration(Path folder) throws IOException {
-        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(folder));
+        List<HasMetadata> manifests = manifests(folder);
 
         Map<String, String> expectedRoutes = new TreeMap<>();
         for (Path file : ClusterConfig.routeFiles()) {
@@ -105,26 +111,195 @@ class ManifestsIT {
         assertThat(new TreeMap<>(configMap(manifests, "rtc-usage-routes").getData()))
                 .as("ConfigMap rtc-usage-routes must hold exactly routes/*.camel.yaml: list a new route file in routes/kustomization.yaml")
                 .isEqualTo(expectedRoutes);
+        Path clusterConfig = Files.exists(folder.resolve("application.yaml")) ? folder.resolve("application.yaml") : ClusterConfig.CLUSTER_CONFIG;
         assertThat(configMap(manifests, "rtc-usage-config").getData())
-                .isEqualTo(Map.of("application.yaml", Files.readString(ClusterConfig.CLUSTER_CONFIG)));
+                .isEqualTo(Map.of("application.yaml", Files.readString(clusterConfig)));
+    }
+
+    /** Every way to deploy, and the Strimzi component as a user renders it from the Kafka namespace. */
+    static Stream<List<HasMetadata>> everyRendering() throws IOException {
+        try (Stream<Path> components = Files.list(Path.of("k8s/components"))) {
+            assertThat(components.map(folder -> folder.getFileName().toString()).sorted().toList())
+                    .as("every optional component is rendered: prometheus-operator by the example overlay, strimzi below")
+                    .containsExactly("prometheus-operator", "strimzi");
+        }
+        assertThat(Files.readString(EXAMPLE.resolve("kustomization.yaml"))).contains("../../components/prometheus-operator");
+        return Stream.concat(kustomizations().map(ManifestsIT::manifests), Stream.of(strimzi()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyRendering")
+    void everyResourceAndPodTemplateCarriesTheRecommendedLabels(List<HasMetadata> manifests) {
+        for (HasMetadata manifest : manifests) {
+            assertThat(manifest.getMetadata().getLabels()).as(id(manifest)).containsKeys(APP_LABELS.toArray(String[]::new))
+                    .allSatisfy((key, value) -> assertThat(value).isNotBlank())
+                    .containsEntry("app.kubernetes.io/name", "rtc-usage-pipeline")
+                    .containsEntry("app.kubernetes.io/managed-by", "kustomize");
+        }
+        for (PodTemplateSpec template : podTemplates(manifests)) {
+            assertThat(template.getMetadata().getLabels()).containsKeys(APP_LABELS.toArray(String[]::new));
+            String image = template.getSpec().getContainers().get(0).getImage();
+            assertThat(template.getMetadata().getLabels().get("app.kubernetes.io/version"))
+                    .as("version label = image tag").isEqualTo(image.substring(image.lastIndexOf(':') + 1));
+        }
+    }
+
+    @Test
+    void theNetworkPolicyLetsInOnlyMonitoringAndOutOnlyDnsKafkaAndHttps() {
+        for (Path folder : List.of(BASE, CRONJOB)) {
+            List<HasMetadata> manifests = manifests(folder);
+            NetworkPolicy policy = only(manifests, NetworkPolicy.class);
+            assertThat(podTemplates(manifests)).singleElement().satisfies(template ->
+                    assertThat(template.getMetadata().getLabels()).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels()));
+            assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        }
+        NetworkPolicy policy = only(manifests(BASE), NetworkPolicy.class);
+        Container container = only(manifests(BASE), Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> {
+            assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
+                assertThat(peer.getPodSelector()).isNull();
+                assertThat(peer.getNamespaceSelector().getMatchLabels()).isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring"));
+            });
+            assertThat(rule.getPorts()).singleElement().satisfies(port ->
+                    assertThat(containerPort(container, port.getPort().getStrVal())).isEqualTo(config.get("server.port", Integer.class)));
+        });
+        Set<String> egress = policy.getSpec().getEgress().stream()
+                .peek(rule -> assertThat(rule.getTo()).as("by port, to any address").isNullOrEmpty())
+                .flatMap(rule -> rule.getPorts().stream())
+                .map(port -> port.getProtocol() + "/" + port.getPort().getIntVal())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> needed = new TreeSet<>(Set.of("UDP/53", "TCP/53", "TCP/443", "TCP/6443"));
+        for (String broker : config.get("camel.component.kafka.brokers", String.class).split(",")) {
+            needed.add("TCP/" + broker.substring(broker.lastIndexOf(':') + 1).trim());
+        }
+        assertThat(egress).containsAll(needed).allMatch(port -> needed.contains(port) || port.equals("TCP/9093"));
+    }
+
+    @Test
+    void theExampleOverlaySetsImageNamespaceConfigurationAndMonitoringWithoutTouchingTheBase() throws IOException {
+        List<HasMetadata> manifests = manifests(EXAMPLE);
+        List<HasMetadata> base = manifests(BASE);
+        Deployment deployment = only(manifests, Deployment.class);
+        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+
+        assertThat(container.getImage()).isEqualTo("registry.example.com/team/rtc-usage-pipeline:1.0.0");
+        assertThat(manifests).allSatisfy(manifest -> assertThat(manifest.getMetadata().getNamespace()).isEqualTo("billing"));
+        assertThat(only(manifests, RoleBinding.class).getSubjects()).singleElement()
+                .satisfies(subject -> assertThat(subject.getNamespace()).isEqualTo("billing"));
+        assertThat(configMap(manifests, "rtc-usage-config").getData().get("application.yaml"))
+                .isEqualTo(Files.readString(EXAMPLE.resolve("application.yaml")));
+        assertThat(mountOf(deployment.getSpec().getTemplate().getSpec(), container, configMap(manifests, "rtc-usage-config")).getMountPath())
+                .isEqualTo("/etc/rtc-usage/config");
+        assertThat(only(manifests, NetworkPolicy.class).getSpec().getIngress().get(0).getFrom().get(0).getNamespaceSelector().getMatchLabels())
+                .isEqualTo(Map.of("kubernetes.io/metadata.name", "observability"));
+        assertThat(List.of(only(manifests, PodMonitor.class), only(manifests, PrometheusRule.class)))
+                .allSatisfy(resource -> assertThat(resource.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack"));
+        // the base stays as checked in
+        assertThat(only(base, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("rtc-usage-pipeline:" + projectVersion());
+        assertThat(deployment.getSpec().getSelector()).isEqualTo(only(base, Deployment.class).getSpec().getSelector());
+    }
+
+    @Test
+    void thePodMonitorScrapesActuatorOnTheServicePodsAsJobRtcUsagePipeline() {
+        List<HasMetadata> manifests = manifests(EXAMPLE);
+        PodTemplateSpec template = only(manifests, Deployment.class).getSpec().getTemplate();
+        PodMonitor monitor = only(manifests, PodMonitor.class);
+
+        assertThat(template.getMetadata().getLabels()).containsAllEntriesOf(monitor.getSpec().getSelector().getMatchLabels());
+        assertThat(monitor.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/component", "service");
+        assertThat(monitor.getSpec().getJobLabel()).isEqualTo("app.kubernetes.io/name");
+        assertThat(monitor.getSpec().getPodMetricsEndpoints()).singleElement().satisfies(endpoint -> {
+            assertThat(containerPort(template.getSpec().getContainers().get(0), endpoint.getPort())).isEqualTo(config.get("server.port", Integer.class));
+            assertThat(endpoint.getPath()).isEqualTo("/actuator/prometheus");
+        });
+    }
+
+    @Test
+    void strimziCreatesBothTopicsAndGrantsExactlyWhatTheServiceDoes() {
+        List<HasMetadata> manifests = strimzi();
+        Map<String, KafkaTopic> topics = manifests.stream().filter(KafkaTopic.class::isInstance).map(KafkaTopic.class::cast)
+                .collect(Collectors.toMap(topic -> topic.getSpec().getTopicName(), topic -> topic));
+        String recordTopic = config.get("rtc-usage.kafka.topic", String.class);
+        String deadLetterTopic = config.get("rtc-usage.kafka.dead-letter-topic", String.class);
+
+        assertThat(manifests).allSatisfy(manifest -> {
+            assertThat(manifest.getMetadata().getNamespace()).isEqualTo("kafka");
+            assertThat(manifest.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "my-cluster");
+        });
+        assertThat(topics).containsOnlyKeys(recordTopic, deadLetterTopic);
+        assertThat(topics.values()).allSatisfy(topic -> {
+            assertThat(topic.getSpec().getPartitions()).isEqualTo(6);
+            assertThat(topic.getSpec().getReplicas()).isEqualTo(3);
+            assertThat(topic.getSpec().getConfig()).containsEntry("min.insync.replicas", 2);
+        });
+        assertThat(topics.get(recordTopic).getSpec().getConfig()).containsEntry("cleanup.policy", "compact");
+
+        KafkaUser user = only(manifests, KafkaUser.class);
+        assertThat(user.getSpec().getAuthentication().getType()).isEqualTo("scram-sha-512");
+        KafkaUserAuthorizationSimple authorization = (KafkaUserAuthorizationSimple) user.getSpec().getAuthorization();
+        Map<String, Set<AclOperation>> grants = new TreeMap<>();
+        for (AclRule rule : authorization.getAcls()) {
+            AclRuleTopicResource topic = (AclRuleTopicResource) rule.getResource();
+            assertThat(topic.getPatternType()).isEqualTo(AclResourcePatternType.LITERAL);
+            grants.computeIfAbsent(topic.getName(), name -> EnumSet.noneOf(AclOperation.class)).addAll(rule.getOperations());
+        }
+        assertThat(grants).as("no Create (topics come from the KafkaTopics), no group (the read-back assigns partitions)").isEqualTo(Map.of(
+                recordTopic, EnumSet.of(AclOperation.DESCRIBE, AclOperation.DESCRIBECONFIGS, AclOperation.READ, AclOperation.WRITE),
+                deadLetterTopic, EnumSet.of(AclOperation.DESCRIBE, AclOperation.DESCRIBECONFIGS, AclOperation.WRITE)));
+    }
+
+    /** k8s/components/strimzi as README tells a user to include it: from a kustomization in the Kafka namespace. */
+    static List<HasMetadata> strimzi() {
+        return StrictManifests.parseAll(Kustomize.build("strimzi", """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                namespace: kafka
+                components:
+                  - ../../../%s
+                """.formatted(STRIMZI)));
+    }
+
+    private static String projectVersion() {
+        try {
+            Matcher version = Pattern.compile("<artifactId>rtc-usage-pipeline</artifactId>\\s*<version>([^<]+)</version>")
+                    .matcher(Files.readString(Path.of("pom.xml")));
+            assertThat(version.find()).isTrue();
+            return version.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<PodTemplateSpec> podTemplates(List<HasMetadata> manifests) {
+        List<PodTemplateSpec> templates = new ArrayList<>();
+        manifests.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
+                .forEach(deployment -> templates.add(deployment.getSpec().getTemplate()));
+        manifests.stream().filter(CronJob.class::isInstance).map(CronJob.class::cast)
+                .forEach(cronJob -> templates.add(cronJob.getSpec().getJobTemplate().getSpec().getTemplate()));
+        return templates;
     }
 
     @Test
     void deploymentRunsTwoLockedDownReplicasProbedWhereActuatorAnswers() {
-        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(BASE));
+        List<HasMetadata> manifests = manifests(BASE);
         Deployment deployment = only(manifests, Deployment.class);
         PodTemplateSpec template = deployment.getSpec().getTemplate();
         Container container = assertLockedDownPod(template.getSpec(), manifests);
 
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
-        assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(template.getMetadata().getLabels());
+        Map<String, String> selector = Map.of("app.kubernetes.io/name", "rtc-usage-pipeline", "app.kubernetes.io/component", "service");
+        assertThat(deployment.getSpec().getSelector().getMatchLabels()).as("immutable: never changes").isEqualTo(selector);
+        assertThat(template.getMetadata().getLabels()).containsAllEntriesOf(selector);
         assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
 
         // probes: the Actuator groups that management.endpoint.health.probes.enabled creates, on the management port
-        int managementPort = config.get("management.server.port", Integer.class);
+        // one port: the web server serves Actuator and nothing else, so no second (management) port
+        int managementPort = config.get("server.port", Integer.class);
+        assertThat(config.get("management.server.port", Integer.class, null)).as("management.server.port would open a second port").isNull();
+        assertThat(container.getPorts()).singleElement().extracting(ContainerPort::getContainerPort).isEqualTo(managementPort);
         assertThat(config.get("management.endpoint.health.probes.enabled", Boolean.class)).isTrue();
         assertThat(config.get("management.endpoints.web.exposure.include", String.class)).contains("health", "prometheus");
-        assertThat(managementPort).isNotEqualTo(config.get("server.port", Integer.class, 8080).intValue());
         assertThat(probe(container.getStartupProbe()).getPath()).isEqualTo("/actuator/health/liveness");
         assertThat(probe(container.getLivenessProbe()).getPath()).isEqualTo("/actuator/health/liveness");
         assertThat(probe(container.getReadinessProbe()).getPath()).isEqualTo("/actuator/health/readiness");
@@ -145,19 +320,20 @@ class ManifestsIT {
         assertThat(template.getSpec().getTerminationGracePeriodSeconds()).isGreaterThanOrEqualTo(springPhase + camelInFlight + 10);
 
         Service service = only(manifests, Service.class);
-        assertThat(service.getSpec().getSelector()).isEqualTo(template.getMetadata().getLabels());
+        assertThat(service.getSpec().getSelector()).isEqualTo(selector);
         assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> {
             assertThat(port.getPort()).isEqualTo(managementPort);
             assertThat(containerPort(container, port.getTargetPort().getStrVal())).isEqualTo(managementPort);
         });
         PodDisruptionBudget budget = only(manifests, PodDisruptionBudget.class);
-        assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(template.getMetadata().getLabels());
+        assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(selector);
         assertThat(budget.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+        assertThat(budget.getSpec().getUnhealthyPodEvictionPolicy()).as("an unready pod protects nothing").isEqualTo("AlwaysAllow");
     }
 
     @Test
     void leaderElectionMayHoldExactlyTheSweepLeaseAndSeesOnlyTheServicePods() {
-        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(BASE));
+        List<HasMetadata> manifests = manifests(BASE);
         PodTemplateSpec template = only(manifests, Deployment.class).getSpec().getTemplate();
 
         assertThat(config.get("camel.cluster.kubernetes.enabled", Boolean.class)).isTrue();
@@ -165,13 +341,9 @@ class ManifestsIT {
         assertThat(clusterLabels).isNotEmpty();
         assertThat(template.getMetadata().getLabels()).containsAllEntriesOf(clusterLabels);
 
-        Set<String> lockGroups = triggerRoutes().values().stream()
-                .map(route -> MASTER_URI.matcher(uri(route)))
-                .filter(Matcher::matches)
-                .map(match -> match.group(1))
-                .collect(Collectors.toSet());
-        assertThat(lockGroups).as("both sweep triggers must follow the same Lease").hasSize(1);
-        String lease = config.get("camel.cluster.kubernetes.config-map-name", String.class) + "-" + lockGroups.iterator().next();
+        assertThat(triggerRoutes().values()).as("every sweep trigger follows the one Lease of the route policy")
+                .allSatisfy(route -> assertThat(route.get("routePolicy")).isEqualTo(FlowNames.SWEEP_LEADERSHIP));
+        String lease = config.get("camel.cluster.kubernetes.config-map-name", String.class) + "-" + LeaderOnlyTriggers.LOCK;
 
         ServiceAccount account = only(manifests, ServiceAccount.class);
         RoleBinding binding = only(manifests, RoleBinding.class);
@@ -199,37 +371,42 @@ class ManifestsIT {
     }
 
     @Test
-    void eachSweepTriggerHasAPlainAndALeaderVariantAndNeitherRunsInOneShotMode() {
+    void eachSweepTriggerExistsOnceRunsOnTheLeaderAndNotInOneShotMode() {
         Map<String, Map<String, Object>> triggers = triggerRoutes();
 
-        assertThat(triggers).containsOnlyKeys("scheduled-sweep", "scheduled-sweep-on-leader", "startup-sweep", "startup-sweep-on-leader");
-        for (String plain : List.of("scheduled-sweep", "startup-sweep")) {
-            Map<String, Object> onInstance = triggers.get(plain);
-            Map<String, Object> onLeader = triggers.get(plain + "-on-leader");
-            Matcher master = MASTER_URI.matcher(uri(onLeader));
-            assertThat(master.matches()).as(plain + "-on-leader consumes through master:").isTrue();
-            assertThat(master.group(2)).isEqualTo(uri(onInstance));
-            assertThat(parameters(onLeader)).isEqualTo(parameters(onInstance));
-            assertThat((String) onInstance.get("precondition"))
-                    .contains("'{{rtc-usage.one-shot}}' == 'false'")
-                    .contains("'{{camel.cluster.kubernetes.enabled}}' != 'true'");
-            assertThat((String) onLeader.get("precondition"))
-                    .contains("'{{rtc-usage.one-shot}}' == 'false'")
-                    .contains("'{{camel.cluster.kubernetes.enabled}}' == 'true'");
-        }
+        assertThat(triggers).containsOnlyKeys("scheduled-sweep", "startup-sweep");
+        assertThat(triggers.values()).allSatisfy(trigger -> {
+            assertThat(trigger.get("routePolicy")).isEqualTo(FlowNames.SWEEP_LEADERSHIP);
+            assertThat((String) trigger.get("precondition")).contains("'{{rtc-usage.one-shot}}' == 'false'");
+        });
     }
 
     @Test
     void cronJobSweepsOnceARunWithTheSameConfigurationAndNoLeaderElection() throws IOException {
-        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(CRONJOB));
-        List<HasMetadata> base = StrictManifests.parseAll(Kustomize.build(BASE));
+        List<HasMetadata> manifests = manifests(CRONJOB);
+        List<HasMetadata> base = manifests(BASE);
         CronJob cronJob = only(manifests, CronJob.class);
         PodTemplateSpec template = cronJob.getSpec().getJobTemplate().getSpec().getTemplate();
         Container container = assertLockedDownPod(template.getSpec(), manifests);
 
         assertThat(cronJob.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
         assertThat(cronJob.getSpec().getTimeZone()).isEqualTo(config.get("rtc-usage.schedule.time-zone", String.class));
-        assertThat(template.getSpec().getRestartPolicy()).isEqualTo("Never");
+        assertThat(template.getSpec().getRestartPolicy()).as("podFailurePolicy needs it").isEqualTo("Never");
+        PodFailurePolicy failurePolicy = cronJob.getSpec().getJobTemplate().getSpec().getPodFailurePolicy();
+        assertThat(failurePolicy.getRules()).hasSize(2);
+        assertThat(failurePolicy.getRules().get(0)).satisfies(rule -> {
+            assertThat(rule.getAction()).isEqualTo("FailJob");
+            assertThat(rule.getOnExitCodes().getContainerName()).isEqualTo(template.getSpec().getContainers().get(0).getName());
+            assertThat(rule.getOnExitCodes().getOperator()).isEqualTo("In");
+            assertThat(rule.getOnExitCodes().getValues()).as("did not start, API refused, Kafka refused: waiting cannot cure them")
+                    .containsExactlyInAnyOrder(1, 11, 12);
+        });
+        assertThat(failurePolicy.getRules().get(1)).satisfies(rule -> {
+            assertThat(rule.getAction()).isEqualTo("Ignore");
+            assertThat(rule.getOnPodConditions()).singleElement().satisfies(condition ->
+                    assertThat(condition.getType()).isEqualTo("DisruptionTarget"));
+        });
+        assertThat(cronJob.getSpec().getJobTemplate().getSpec().getBackoffLimit()).as("exit 10 (transient) is retried").isPositive();
         assertThat(container.getArgs()).contains("--rtc-usage.one-shot=true", "--camel.cluster.kubernetes.enabled=false");
         assertThat(template.getSpec().getAutomountServiceAccountToken()).isFalse();
         assertThat(template.getMetadata().getLabels().entrySet())
@@ -250,12 +427,15 @@ class ManifestsIT {
     @Test
     void theImageJibBuildsRunsAsThePodsExpect() throws IOException {
         String pom = Files.readString(Path.of("pom.xml"));
-        PodSpec pod = only(StrictManifests.parseAll(Kustomize.build(BASE)), Deployment.class).getSpec().getTemplate().getSpec();
+        PodSpec pod = only(manifests(BASE), Deployment.class).getSpec().getTemplate().getSpec();
         Container container = pod.getContainers().get(0);
         Map<String, String> env = container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
 
         assertThat(pom).contains("<user>" + pod.getSecurityContext().getRunAsUser() + ":" + pod.getSecurityContext().getRunAsGroup() + "</user>");
-        assertThat(pom).contains("<JAVA_TOOL_OPTIONS>" + env.get("JAVA_TOOL_OPTIONS") + "</JAVA_TOOL_OPTIONS>");
+        assertThat(pom).doesNotContain("JAVA_TOOL_OPTIONS");
+        assertThat(env).doesNotContainKey("JAVA_TOOL_OPTIONS").doesNotContainKey("JAVA_OPTS");
+        assertThat(jvmFlags()).contains("-XX:+ExitOnOutOfMemoryError").anyMatch(flag -> flag.startsWith("-XX:MaxRAMPercentage="));
+        assertThat(pom).contains("<port>" + containerPort(container, "management") + "</port>");
         assertThat(pom).contains("<image>" + container.getImage().replaceFirst(":[^/]*$", "") + ":${project.version}</image>");
         assertThat(pom).contains("<from>routes</from>", "<into>/app/routes</into>", "<ROUTES_DIR>/app/routes</ROUTES_DIR>");
     }
@@ -264,7 +444,7 @@ class ManifestsIT {
     void exampleSecretHoldsOnlyPlaceholdersForTheKeysTheConfigurationReads() throws IOException {
         List<Map<String, Object>> documents = Kustomize.parseAll(Files.readString(EXAMPLE_SECRET));
         Secret secret = (Secret) StrictManifests.parse(documents.get(0));
-        Container service = only(StrictManifests.parseAll(Kustomize.build(BASE)), Deployment.class)
+        Container service = only(manifests(BASE), Deployment.class)
                 .getSpec().getTemplate().getSpec().getContainers().get(0);
 
         assertThat(documents).hasSize(1);
@@ -302,6 +482,26 @@ class ManifestsIT {
         assertRejected(good, "containerPort: 8081", "containerPort: \"8081\"", "containerPort");
         assertRejected(good, "value: \"8081\"", "value: 8081", "value");
         assertRejected(good, "image: app", "image: app\n              imagePulPolicy: Always", "imagePulPolicy");
+        // the custom resources as strictly, by their operators' model classes
+        String podMonitor = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PodMonitor
+                metadata: {name: probe}
+                spec:
+                  selector: {matchLabels: {app: probe}}
+                  podMetricsEndpoints: [{port: http, path: /metrics}]
+                """;
+        assertThat(((PodMonitor) StrictManifests.parse(Kustomize.parseAll(podMonitor).get(0))).getSpec().getPodMetricsEndpoints()).hasSize(1);
+        assertRejected(podMonitor, "podMetricsEndpoints", "podMetricEndpoints", "podMetricEndpoints");
+        String topic = """
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaTopic
+                metadata: {name: probe}
+                spec: {partitions: 6, replicas: 3}
+                """;
+        assertThat(((KafkaTopic) StrictManifests.parse(Kustomize.parseAll(topic).get(0))).getSpec().getPartitions()).isEqualTo(6);
+        assertRejected(topic, "partitions: 6", "partition: 6", "partition");
+        assertRejected(topic, "replicas: 3", "replicas: \"3\"", "replicas");
         assertThatThrownBy(() -> StrictManifests.parse(Map.of("apiVersion", "apps/v1beta1", "kind", "Deployment")))
                 .hasMessageContaining("unexpected kind apps/v1beta1 Deployment");
     }
@@ -326,7 +526,7 @@ class ManifestsIT {
         assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
 
         Map<String, String> env = container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
-        assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=").contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(env).as("JVM flags live in the image (jvmFlags in pom.xml) only").doesNotContainKey("JAVA_TOOL_OPTIONS");
         assertThat(mountOf(pod, container, configMap(manifests, "rtc-usage-routes")).getMountPath()).isEqualTo(env.get("ROUTES_DIR"));
         assertThat("file:" + mountOf(pod, container, configMap(manifests, "rtc-usage-config")).getMountPath() + "/application.yaml")
                 .isEqualTo(env.get("SPRING_CONFIG_ADDITIONAL_LOCATION"));
@@ -344,9 +544,24 @@ class ManifestsIT {
         assertThat(requests).containsKeys("cpu", "memory");
         assertThat(limits).containsKey("memory");
         assertThat(bytes(requests.get("memory"))).isGreaterThanOrEqualTo(300L << 20);
-        double heapShare = Double.parseDouble(env.get("JAVA_TOOL_OPTIONS").replaceAll(".*-XX:MaxRAMPercentage=([0-9.]+).*", "$1")) / 100;
+        double heapShare = jvmFlags().stream().filter(flag -> flag.startsWith("-XX:MaxRAMPercentage="))
+                .mapToDouble(flag -> Double.parseDouble(flag.substring(flag.indexOf('=') + 1))).findFirst().orElseThrow() / 100;
         assertThat(bytes(limits.get("memory")) * (1 - heapShare)).as("room outside the heap").isGreaterThanOrEqualTo(200L << 20);
         return container;
+    }
+
+    /** The JVM flags of the image: Jib's jvmFlags in pom.xml, their one place. */
+    static List<String> jvmFlags() {
+        try {
+            Matcher flag = Pattern.compile("<jvmFlag>([^<]+)</jvmFlag>").matcher(Files.readString(Path.of("pom.xml")));
+            List<String> flags = new ArrayList<>();
+            while (flag.find()) {
+                flags.add(flag.group(1));
+            }
+            return flags;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static VolumeMount mountOf(PodSpec pod, Container container, ConfigMap configMap) {
@@ -381,6 +596,11 @@ class ManifestsIT {
         return found.get(0);
     }
 
+    /** The kustomization in {@code folder} rendered by kubectl, every manifest parsed strictly. */
+    static List<HasMetadata> manifests(Path folder) {
+        return StrictManifests.parseAll(Kustomize.build(folder));
+    }
+
     private static <T extends HasMetadata> T only(List<HasMetadata> manifests, Class<T> kind) {
         List<T> found = manifests.stream().filter(kind::isInstance).map(kind::cast).toList();
         assertThat(found).as(kind.getSimpleName()).hasSize(1);
@@ -389,16 +609,6 @@ class ManifestsIT {
 
     private static String id(HasMetadata manifest) {
         return manifest.getKind() + "/" + manifest.getMetadata().getNamespace() + "/" + manifest.getMetadata().getName();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> byId(List<Map<String, Object>> manifests) {
-        return manifests.stream().collect(Collectors.toMap(manifest -> {
-            Map<String, Object> metadata = (Map<String, Object>) manifest.get("metadata");
-            return manifest.get("kind") + "/" + metadata.get("namespace") + "/" + metadata.get("name");
-        }, Function.identity(), (first, second) -> {
-            throw new AssertionError("duplicate manifest " + first);
-        }, TreeMap::new));
     }
 
     /** The routes of routes/ that trigger a sweep (they send to direct:sweep), by route id. */
@@ -429,8 +639,4 @@ class ManifestsIT {
         return (String) ((Map<String, Object>) route.get("from")).get("uri");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parameters(Map<String, Object> route) {
-        return (Map<String, Object>) ((Map<String, Object>) route.get("from")).getOrDefault("parameters", Map.of());
-    }
 }

@@ -9,7 +9,10 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.health.HealthCheck;
@@ -28,10 +32,11 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -41,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The pod's view of the service: routes read from the rendered routes ConfigMap laid out as the
  * kubelet mounts it (symbolic links into a "..data" folder), the cluster's application.yaml from
- * k8s/config, and the probes of the rendered Deployment answered on the management port.
+ * k8s/config, and the probes of the rendered Deployment answered on the service's one port.
  * Leader election is off here (LeaderElectionIT covers it), as the Kafka broker and the API
  * are the local ones.
  */
@@ -71,15 +76,15 @@ class ProbesIT {
     @Autowired
     CamelContext camelContext;
 
-    @LocalManagementPort
-    int managementPort;
+    @LocalServerPort
+    int port;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** ROUTES_DIR as in the pod: the rendered ConfigMap, with the kubelet's symbolic links. */
     @DynamicPropertySource
     static void routesFromTheConfigMapMount(DynamicPropertyRegistry registry) throws IOException {
-        ConfigMap routes = StrictManifests.parseAll(Kustomize.build(Path.of("k8s/base"))).stream()
+        ConfigMap routes = ManifestsIT.manifests(Path.of("k8s/base")).stream()
                 .filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast)
                 .filter(configMap -> configMap.getMetadata().getName().startsWith("rtc-usage-routes-"))
                 .findFirst().orElseThrow();
@@ -104,7 +109,29 @@ class ProbesIT {
         assertThat(get("/actuator/health/readiness").body()).contains("\"camelReadinessState\"");
         assertThat(get("/actuator/health/liveness").body()).contains("\"camelLivenessState\"");
         assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
-        assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void infoNamesTheBuildAndTheCommit() throws Exception {
+        HttpResponse<String> info = get("/actuator/info");
+
+        assertThat(info.statusCode()).isEqualTo(200);
+        JsonNode body = new ObjectMapper().readTree(info.body());
+        assertThat(body.at("/build/version").asText()).isEqualTo(new BuildProperties(properties("META-INF/build-info.properties", "build.")).getVersion());
+        assertThat(body.at("/build/time").asText()).isNotBlank();
+        assertThat(body.at("/git/commit/id").asText()).as("git.commit.id").matches("[0-9a-f]{7,40}");
+    }
+
+    private static Properties properties(String resource, String prefix) throws IOException {
+        Properties all = new Properties();
+        try (InputStream in = ProbesIT.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource + ", written by spring-boot-maven-plugin's build-info goal").isNotNull();
+            all.load(in);
+        }
+        Properties stripped = new Properties();
+        all.stringPropertyNames().stream().filter(key -> key.startsWith(prefix))
+                .forEach(key -> stripped.setProperty(key.substring(prefix.length()), all.getProperty(key)));
+        return stripped;
     }
 
     @Test
@@ -138,13 +165,13 @@ class ProbesIT {
     }
 
     private Container deploymentContainer() {
-        List<HasMetadata> manifests = StrictManifests.parseAll(Kustomize.build(Path.of("k8s/base")));
+        List<HasMetadata> manifests = ManifestsIT.manifests(Path.of("k8s/base"));
         return manifests.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast).findFirst().orElseThrow()
                 .getSpec().getTemplate().getSpec().getContainers().get(0);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -21,7 +21,13 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,11 +40,12 @@ import java.util.stream.Stream;
  */
 final class StrictManifests {
 
-    /** The kinds k8s/ may contain, by apiVersion and kind; any other kind fails the build. */
-    private static final Map<String, Class<? extends HasMetadata>> KINDS = Stream.of(
-                    ConfigMap.class, Secret.class, Service.class, ServiceAccount.class, Deployment.class, CronJob.class,
-                    Role.class, RoleBinding.class, PodDisruptionBudget.class)
-            .collect(Collectors.toMap(kind -> HasMetadata.getApiVersion(kind) + " " + HasMetadata.getKind(kind), kind -> kind));
+    /**
+     * The kinds k8s/ may contain, by apiVersion and kind; any other kind fails the build. Besides
+     * Kubernetes' own: the Prometheus Operator's (monitoring.coreos.com, fabric8's model) and
+     * Strimzi's (kafka.strimzi.io/v1beta2, Strimzi's own api classes).
+     */
+    private static final Map<String, Class<? extends HasMetadata>> KINDS = kinds();
 
     private static final ObjectMapper MAPPER = strictMapper();
 
@@ -58,6 +65,17 @@ final class StrictManifests {
     /** Every manifest, parsed strictly. */
     static List<HasMetadata> parseAll(List<Map<String, Object>> manifests) {
         return manifests.stream().map(StrictManifests::parse).toList();
+    }
+
+    private static Map<String, Class<? extends HasMetadata>> kinds() {
+        Map<String, Class<? extends HasMetadata>> kinds = new HashMap<>(Stream.of(
+                        ConfigMap.class, Secret.class, Service.class, ServiceAccount.class, Deployment.class, CronJob.class,
+                        Role.class, RoleBinding.class, PodDisruptionBudget.class, NetworkPolicy.class,
+                        PodMonitor.class, PrometheusRule.class)
+                .collect(Collectors.toMap(kind -> HasMetadata.getApiVersion(kind) + " " + HasMetadata.getKind(kind), kind -> kind)));
+        kinds.put("kafka.strimzi.io/v1beta2 KafkaTopic", KafkaTopic.class);
+        kinds.put("kafka.strimzi.io/v1beta2 KafkaUser", KafkaUser.class);
+        return Map.copyOf(kinds);
     }
 
     private static ObjectMapper strictMapper() {

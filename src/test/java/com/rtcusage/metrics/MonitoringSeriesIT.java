@@ -160,9 +160,9 @@ class MonitoringSeriesIT {
     }
 
     @Test
-    void theRulesRaiseTheFiveAlertsOfTheIssue() {
+    void theRulesRaiseTheFiveAlertsOfTheIssueAndOneForMissingMetrics() {
         assertThat(MonitoringFiles.alertRules()).containsOnlyKeys("RtcUsageAppDataStale", "RtcUsageDeadLetters",
-                "RtcUsageApiThrottled", "RtcUsageSweepsFailing", "RtcUsageKafkaUnreachable");
+                "RtcUsageApiThrottled", "RtcUsageSweepsFailing", "RtcUsageKafkaUnreachable", "RtcUsageMetricsAbsent");
     }
 
     @Test

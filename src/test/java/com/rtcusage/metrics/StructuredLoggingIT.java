@@ -18,7 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.logging.LoggingSystem;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -54,6 +57,16 @@ class StructuredLoggingIT {
 
     @Autowired
     ProducerTemplate producer;
+
+    /**
+     * Spring Boot configures logging once per JVM until a context that did so closes: contexts
+     * cached by other test classes would otherwise leave this one with their plain format.
+     */
+    @BeforeAll
+    @AfterAll
+    static void forgetLoggingConfiguredByOtherContexts() {
+        LoggingSystem.get(StructuredLoggingIT.class.getClassLoader()).cleanUp();
+    }
 
     @Autowired
     UsageSandbox sandbox;

@@ -190,8 +190,7 @@ class KafkaOutageIT {
                 "rtc-usage.window.days=" + DAYS,
                 "rtc-usage.retry.max-delay=1s",
                 "rtc-usage.schedule.run-on-startup=" + runOnStartup,
-                "server.port=0",
-                "management.server.port=0");
+                "server.port=0");
         RedeliveryCounter counter = new RedeliveryCounter(redeliveries);
         started.getBean(CamelContext.class).getManagementStrategy().addEventNotifier(counter);
         counter.start();
@@ -210,9 +209,9 @@ class KafkaOutageIT {
         return service.getBean(CamelContext.class).getInflightRepository().size(routeId);
     }
 
-    /** HTTP status of a Kubernetes probe on the management port: 200 UP, 503 DOWN. */
+    /** HTTP status of a Kubernetes probe on the service's one port: 200 UP, 503 DOWN. */
     private int probe(String group) {
-        String port = service.getEnvironment().getProperty("local.management.port");
+        String port = service.getEnvironment().getProperty("local.server.port");
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/" + group))
                 .timeout(Duration.ofSeconds(10)).build();
         try {

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rtcusage.config.Secret;
+import com.rtcusage.support.SigningVectors;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +30,7 @@ class SignatureV4Test {
     private static final DateTimeFormatter X_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     static Stream<Arguments> vectors() throws IOException {
-        try (InputStream in = SignatureV4Test.class.getResourceAsStream("/signing/volc-signing-vectors.json")) {
-            JsonNode root = new ObjectMapper().readTree(in);
-            List<Arguments> arguments = new ArrayList<>();
-            root.get("vectors").forEach(vector -> arguments.add(Arguments.of(vector.get("name").asText(), vector)));
-            assertThat(arguments).hasSizeGreaterThanOrEqualTo(7);
-            return arguments.stream();
-        }
+        return SigningVectors.all();
     }
 
     @ParameterizedTest(name = "{0}")

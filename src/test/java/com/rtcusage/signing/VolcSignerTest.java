@@ -3,10 +3,9 @@ package com.rtcusage.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rtcusage.config.Secret;
+import com.rtcusage.support.SigningVectors;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,13 +27,7 @@ class VolcSignerTest {
     private static final DateTimeFormatter X_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     static Stream<Arguments> vectors() throws IOException {
-        try (InputStream in = VolcSignerTest.class.getResourceAsStream("/signing/volc-signing-vectors.json")) {
-            JsonNode root = new ObjectMapper().readTree(in);
-            List<Arguments> arguments = new ArrayList<>();
-            root.get("vectors").forEach(vector -> arguments.add(Arguments.of(vector.get("name").asText(), vector)));
-            assertThat(arguments).hasSizeGreaterThanOrEqualTo(7);
-            return arguments.stream();
-        }
+        return SigningVectors.all();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -30,7 +30,6 @@ public final class LocalService {
                 "rtc-usage.retry.initial-delay=100",
                 "rtc-usage.retry.max-delay=500",
                 "camel.main.routes-include-pattern=file:routes/*.camel.yaml",
-                "management.server.port=-1",
                 "server.port=-1")) {
             put(settings, property);
         }

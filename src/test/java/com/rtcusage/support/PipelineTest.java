@@ -24,7 +24,6 @@ import org.springframework.test.context.ActiveProfiles;
         "rtc-usage.retry.initial-delay=100",
         "rtc-usage.retry.max-delay=500",
         "camel.main.routes-include-pattern=file:routes/*.camel.yaml",
-        "management.server.port=-1",
         "server.port=-1"})
 @ActiveProfiles("local")
 @EmbeddedKafka(kraft = true, partitions = 2)

@@ -1,0 +1,85 @@
+package com.rtcusage.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rtcusage.sandbox.RecordedRequest;
+import com.rtcusage.sandbox.SandboxFaults;
+import com.rtcusage.sandbox.UsageSandbox;
+import com.rtcusage.support.LocalService;
+import com.rtcusage.support.RunningClock;
+import com.rtcusage.support.TopicReader;
+import com.rtcusage.sweep.OneShotSweep;
+import com.rtcusage.sweep.SweepSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * A sweep that runs across Beijing midnight against a sandbox that counts the 30-day look-back
+ * from each request's arrival: its first request is throttled just before midnight and retried
+ * after it, so both the sweep and a retry cross midnight. Every attempt plans its own window, so
+ * nothing is refused, and every app-day of the new window that the API reports is published.
+ */
+@EmbeddedKafka(kraft = true, partitions = 1)
+class MidnightIT {
+
+    private static final Instant BEIJING_MIDNIGHT = Instant.parse("2026-11-26T16:00:00Z");   // 2026-11-27T00:00+08:00
+    private static final List<String> APPS = List.of("m1", "m2", "m3", "m4");
+
+    @Test
+    void aSweepAndARetryAcrossBeijingMidnightAskForTheNewDaysWindowAndNothingIsRefused(EmbeddedKafkaBroker broker) {
+        RunningClock clock = new RunningClock(Instant.parse("2026-11-26T03:00:00Z"));
+        ConfigurableApplicationContext service = LocalService.start(clock, "rtc-usage.schedule.run-on-startup=false",
+                "camel.component.kafka.brokers=" + broker.getBrokersAsString(),
+                "rtc-usage.kafka.topic=midnight.usage", "rtc-usage.kafka.dead-letter-topic=midnight.dead",
+                "rtc-usage.accounts[0].name=night",
+                "rtc-usage.accounts[0].access-key-id=AKLTmidnighttest000000000000001",
+                "rtc-usage.accounts[0].secret-access-key=midnight-secret",
+                "rtc-usage.accounts[0].app-ids=" + String.join(",", APPS));
+        try {
+            UsageSandbox sandbox = service.getBean(UsageSandbox.class);
+            sandbox.faults(SandboxFaults.none().withThrottleNext(1));
+            clock.set(BEIJING_MIDNIGHT.minus(Duration.ofMillis(300)));
+
+            SweepSummary summary = LocalService.sweep(service);
+
+            List<RecordedRequest> requests = sandbox.requests();
+            assertThat(requests).noneMatch(request -> request.status() == 400);
+            assertThat(requests.get(0).status()).as("the first request, throttled").isEqualTo(429);
+            assertThat(requests.get(0).receivedAt()).isBefore(BEIJING_MIDNIGHT);
+            assertThat(requests.get(1).appId()).as("its retry").isEqualTo(requests.get(0).appId());
+            assertThat(requests.get(1).receivedAt()).isAfter(BEIJING_MIDNIGHT);
+            assertThat(requests.subList(1, requests.size())).hasSize(APPS.size()).allSatisfy(request -> {
+                assertThat(request.status()).isEqualTo(200);
+                assertThat(request.endTime()).as("the new day's window").isEqualTo("2026-11-28T00:00:00+08:00");
+                assertThat(OffsetDateTime.parse(request.startTime()).toInstant())
+                        .isAfterOrEqualTo(request.receivedAt().minus(Duration.ofDays(30)));
+            });
+
+            assertThat(summary.isComplete()).as(summary.line()).isTrue();
+            assertThat(OneShotSweep.exitCode(summary)).isEqualTo(OneShotSweep.COMPLETE);
+            // the new day has no figures before 08:00: not reported, and no failure
+            assertThat(summary.notReported()).isEqualTo(APPS.size());
+
+            Set<String> keys = TopicReader.readAll(broker.getBrokersAsString(), "midnight.usage").stream()
+                    .map(ConsumerRecord::key).collect(Collectors.toSet());
+            for (String app : APPS) {
+                for (LocalDate day = LocalDate.parse("2026-10-29"); day.isBefore(LocalDate.parse("2026-11-27")); day = day.plusDays(1)) {
+                    assertThat(keys).contains(app + ":" + day);
+                }
+            }
+            assertThat(keys).hasSize(APPS.size() * 29);
+        } finally {
+            service.close();
+        }
+    }
+}
