@@ -29,7 +29,12 @@ class DeparturePacingTest {
     private DeparturePacing pacing;
 
     @BeforeEach
-    void pacing() {
+    void warmPacing() {
+        pacing = newPacing();
+        warmUp();
+    }
+
+    private DeparturePacing newPacing() {
         ScheduledExecutorService threads = mock(ScheduledExecutorService.class);
         doAnswer(call -> {
             ((Runnable) call.getArgument(0)).run();
@@ -40,7 +45,14 @@ class DeparturePacingTest {
             tasks.add(call.getArgument(0));
             return mock(ScheduledFuture.class);
         });
-        pacing = new DeparturePacing(2, 80 * MS, threads, now::get);
+        return new DeparturePacing(2, 80 * MS, threads, now::get);
+    }
+
+    /** One call through the HTTP client, ended: from then on a departure counts from the wire. */
+    private void warmUp() {
+        CompletableFuture<Departure> first = pacing.departure(new UsageRequest("warm-up", "app"));
+        onTheWire(first);
+        pacing.sent(first.join());
     }
 
     @Test
@@ -75,6 +87,22 @@ class DeparturePacingTest {
         pacing.sent(requests.get(0).join());
         pacing.sent(requests.get(1).join());
         advanceTo(1080);
+        assertThat(granted(requests)).isEqualTo(3);
+    }
+
+    @Test
+    void beforeTheFirstCallEndsADepartureCountsFromItsEnd() {
+        pacing = newPacing();
+        List<CompletableFuture<Departure>> requests = ask("a", 3);
+        onTheWire(requests.get(0));
+        onTheWire(requests.get(1));
+        advanceTo(2000);
+        assertThat(granted(requests)).as("the first two are not known to have left yet").isEqualTo(2);
+        pacing.sent(requests.get(0).join());
+        pacing.sent(requests.get(1).join());
+        advanceTo(3079);
+        assertThat(granted(requests)).isEqualTo(2);
+        advanceTo(3080);
         assertThat(granted(requests)).isEqualTo(3);
     }
 
