@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,11 +31,19 @@ import org.springframework.stereotype.Component;
  * call of this JVM has ended, a departure counts only from when its call ends: the first requests
  * load and compile the HTTP client's write path after that point, which took 0.1-0.5 s under load
  * in the benchmarks, more than any jitter margin.
+ * <p>
+ * Each account has {@code requests-per-second} slots; a request takes the slot whose last departure
+ * is oldest and goes on the wire no sooner than 1 s plus the margin after it. Any three departures
+ * within that span would put two into one slot, less than the span apart: impossible. A slot is
+ * granted up to {@value #LEAD_MILLIS} ms before it is due, so signing and handing the request to
+ * the HTTP client happen meanwhile; the HTTP client then holds it until it is due.
  */
 @Component(FlowNames.DEPARTURE_PACING)
 public class DeparturePacing {
 
     private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+    static final long LEAD_MILLIS = 100;
+    private static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(LEAD_MILLIS);
     private static final ThreadLocal<Departure> SENDING = new ThreadLocal<>();
 
     private final int permits;
@@ -87,6 +96,9 @@ public class DeparturePacing {
     public void onTheWire() {
         Departure departure = SENDING.get();
         if (departure != null) {
+            for (long early = departure.notBefore - nanoTime.getAsLong(); early > 0; early = departure.notBefore - nanoTime.getAsLong()) {
+                LockSupport.parkNanos(early);
+            }
             departure.wired = true;
             if (writePathWarm) {
                 departure.window.left(departure, nanoTime.getAsLong(), true);
@@ -99,12 +111,14 @@ public class DeparturePacing {
         private final Window window;
         private final int slot;
         private final long generation;
+        private final long notBefore;
         private volatile boolean wired;
 
-        private Departure(Window window, int slot, long generation) {
+        private Departure(Window window, int slot, long generation, long notBefore) {
             this.window = window;
             this.slot = slot;
             this.generation = generation;
+            this.notBefore = notBefore;
         }
     }
 
@@ -140,29 +154,25 @@ public class DeparturePacing {
             grant(now, false);
         }
 
-        /** Grants departures while the window has room; otherwise wakes up when it will. */
+        /** Grants the slot whose departure is oldest once it is due within the lead; otherwise wakes up then. */
         private void grant(long now, boolean callerMayRun) {
             while (!waiting.isEmpty()) {
-                int free = -1;
-                long earliest = PENDING;
+                int oldest = -1;
                 for (int slot = 0; slot < departedNanos.length; slot++) {
-                    long departed = departedNanos[slot];
-                    if (departed != PENDING && now - departed >= spanNanos) {
-                        free = slot;
-                        break;
-                    }
-                    if (departed != PENDING) {
-                        earliest = Math.min(earliest, departed + spanNanos);
+                    if (departedNanos[slot] != PENDING && (oldest < 0 || departedNanos[slot] < departedNanos[oldest])) {
+                        oldest = slot;
                     }
                 }
-                if (free < 0) {
-                    if (earliest != PENDING) {
-                        wakeUpAt(earliest, now);
-                    }
+                if (oldest < 0) {
+                    return;   // every slot waits for its request to reach the wire
+                }
+                long due = departedNanos[oldest] + spanNanos;
+                if (due - LEAD_NANOS > now) {
+                    wakeUpAt(due - LEAD_NANOS, now);
                     return;
                 }
-                departedNanos[free] = PENDING;
-                Departure departure = new Departure(this, free, ++generations[free]);
+                departedNanos[oldest] = PENDING;
+                Departure departure = new Departure(this, oldest, ++generations[oldest], due);
                 CompletableFuture<Departure> granted = waiting.pollFirst();
                 if (callerMayRun && waiting.isEmpty()) {
                     granted.complete(departure);

@@ -18,7 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The pacing's decisions on a clock the test moves; scheduled wake-ups run when the test says. */
+/**
+ * The pacing's decisions on a clock the test moves; scheduled wake-ups run when the test says. A
+ * slot is granted 100 ms before it is due (1 s + 80 ms after the departure it follows); the HTTP
+ * client then holds the request until it is due, which the integration tests see in the arrivals.
+ */
 class DeparturePacingTest {
 
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -62,9 +66,9 @@ class DeparturePacingTest {
         onTheWire(requests.get(0));
         onTheWire(requests.get(1));   // no answer yet: the pace does not wait for one
 
-        advanceTo(1079);
+        advanceTo(979);
         assertThat(granted(requests)).isEqualTo(2);
-        advanceTo(1080);
+        advanceTo(980);
         assertThat(granted(requests)).isEqualTo(4);
     }
 
@@ -75,9 +79,9 @@ class DeparturePacingTest {
         assertThat(granted(requests)).isEqualTo(2);
         onTheWire(requests.get(0));   // on the wire 5 s after it was granted
         assertThat(granted(requests)).isEqualTo(2);
-        advanceTo(6079);
+        advanceTo(5979);
         assertThat(granted(requests)).isEqualTo(2);
-        advanceTo(6080);
+        advanceTo(5980);
         assertThat(granted(requests)).isEqualTo(3);
     }
 
@@ -100,9 +104,9 @@ class DeparturePacingTest {
         assertThat(granted(requests)).as("the first two are not known to have left yet").isEqualTo(2);
         pacing.sent(requests.get(0).join());
         pacing.sent(requests.get(1).join());
-        advanceTo(3079);
+        advanceTo(2979);
         assertThat(granted(requests)).isEqualTo(2);
-        advanceTo(3080);
+        advanceTo(2980);
         assertThat(granted(requests)).isEqualTo(3);
     }
 
