@@ -4,7 +4,8 @@
 # in a process of its own, with the JVM flags and the CPU and memory limits of the Deployment.
 # Prints per sweep: wall time, the API floor (APPS-1)/2 s and the ratio, requests per app and
 # records per second (priced and checked against Kafka's content; of them published and acked);
-# then 429s, JVM start to first request, and resident memory at the end.
+# then 429s, JVM start to first request, resident memory at the end, and the JVM's CPU seconds
+# per 1,000 app-days of each sweep after the first (warm; the sandbox runs in the same JVM).
 #   usage: bench/sweep.sh APPS [ACCOUNTS] [--key=value ...]   (extra keys go to the service)
 #   env:   BENCH_BROKERS=host:port  use a running broker instead of starting one
 #          BENCH_LOG=file           keep the service's log
@@ -76,8 +77,14 @@ log="$work/service.log"
 # shellcheck disable=SC2086
 java $jvm -cp "$jar:$local" com.rtcusage.Application "${args[@]}" "$@" > "$log" 2>&1 &
 app=$!
-until [ "$(grep -c "Sweep \(complete\|INCOMPLETE\)" "$log")" -ge "$sweeps" ]; do
+# CPU ticks (utime + stime) of the JVM when each sweep's summary appears; sweeps are 5 s apart.
+cpu_ticks() { awk '{print $14 + $15}' /proc/$app/stat; }
+declare -a cpu_at
+done_sweeps=0
+until [ "$done_sweeps" -ge "$sweeps" ]; do
   kill -0 $app 2>/dev/null || { tail -50 "$log"; exit 1; }
+  now_done=$(grep -c "Sweep \(complete\|INCOMPLETE\)" "$log" || true)
+  if [ "$now_done" -gt "$done_sweeps" ]; then cpu_at[$now_done]=$(cpu_ticks); done_sweeps=$now_done; fi
   sleep 0.2
 done
 [ -n "${BENCH_LOG:-}" ] && cp "$log" "$BENCH_LOG"
@@ -99,3 +106,9 @@ grep -o "Sweep \(complete\|INCOMPLETE\) in [0-9.]* s.*" "$log" | head -"$sweeps"
     printf "sweep %d: %s\n  sweep=%.2fs floor=%.1fs ratio=%.3f requests/app=%.2f records/s=%.0f (published %.0f/s)\n",
            NR, line, s, f, (f > 0 ? s / f : 0), r / (n * a), (p + u) / s, p / s }'
 echo "429s=$throttled jvm-start-to-first-request=${first}ms rss-after-last-sweep=$((rss_kib / 1024))MiB"
+hz=$(getconf CLK_TCK)
+for ((k = 2; k <= sweeps; k++)); do
+  # the 5 s cron gap before sweep k is idle but for GC and timers; it is counted in
+  awk -v t="$(( ${cpu_at[$k]:-0} - ${cpu_at[$((k - 1))]:-0} ))" -v hz="$hz" -v d="$((apps * accounts * 30))" -v k="$k" \
+    'BEGIN { printf "cpu sweep %d: %.2f s, %.3f s per 1000 app-days\n", k, t / hz, t / hz / d * 1000 }'
+done

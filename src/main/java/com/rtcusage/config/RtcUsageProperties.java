@@ -63,11 +63,16 @@ public record RtcUsageProperties(
     }
 
     /**
-     * The API's limit per account, shared by all apps of that account.
+     * The API's limit per account, shared by all apps of that account, and the room its departures
+     * keep for a network that delays one request more than another on its way to the API.
      *
      * @param requestsPerSecond requests per second of one account (one access key id)
+     * @param arrivalMargin of any requestsPerSecond + 1 departures of one account, the last leaves
+     *     at least 1 s plus this after the first
      */
-    public record RateLimit(@Min(1) @DefaultValue("2") int requestsPerSecond) {
+    public record RateLimit(
+            @Min(1) @DefaultValue("2") int requestsPerSecond,
+            @NotNull @DefaultValue("80ms") Duration arrivalMargin) {
     }
 
     /**

@@ -13,6 +13,8 @@ public final class FlowNames {
     public static final String USAGE_REQUEST = "usageRequest";
     /** The days the current attempt asks for, planned as it leaves; set by call-list-usages. */
     public static final String USAGE_WINDOW = "usageWindow";
+    /** The departure this attempt was granted by the per-account pacing; set by call-list-usages. */
+    public static final String DEPARTURE = "departure";
     /** Attempts of the current ListUsages request so far, retries included; set by call-list-usages. */
     public static final String API_ATTEMPTS = "apiAttempts";
     /** The priced app-day of a day's exchange, kept beside its record for what is counted after publishing. */
@@ -37,7 +39,7 @@ public final class FlowNames {
     public static final String SWEEP_REPORT = "sweepReport";
     public static final String WINDOW_PLANNER = "windowPlanner";
     public static final String LIST_USAGES_SIGNER = "listUsagesSigner";
-    public static final String ANSWER_PACING = "answerPacing";
+    public static final String DEPARTURE_PACING = "departurePacing";
     public static final String ANSWER_READER = "answerReader";
     public static final String ENTRY_READER = "entryReader";
     public static final String PLANNED_DAYS = "plannedDays";
@@ -52,6 +54,8 @@ public final class FlowNames {
     public static final String KAFKA_REFUSAL = "kafkaRefusal";
     public static final String API_RETRY_POLICY = "apiRetryPolicy";
     public static final String KAFKA_RETRY_POLICY = "kafkaRetryPolicy";
+    /** Threads that carry a request from its departure on (scheduler of the per-account pacing). */
+    public static final String API_CALL_THREADS = "apiCallThreads";
 
     private FlowNames() {
     }

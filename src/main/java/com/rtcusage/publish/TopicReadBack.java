@@ -16,8 +16,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -28,6 +30,11 @@ import org.springframework.stereotype.Component;
  * Before the first sweep: creates missing topics and reads the compacted record topic back into
  * {@link PublishedState}, so a restarted or rescheduled pod knows what Kafka already holds. Every
  * record read back is also told to the {@link Listener}s (freshness survives a restart that way).
+ * <p>
+ * Only keys the API can still return matter, and each of them was last published within the last
+ * {@link #HISTORY} (a day's records can only be written from that day on, and the API looks back
+ * 30 days): reading starts at each partition's first offset of that time ({@code offsetsForTimes}),
+ * so start-up does not grow with the topic's history.
  */
 @Component(FlowNames.TOPIC_READ_BACK)
 public class TopicReadBack {
@@ -39,6 +46,8 @@ public class TopicReadBack {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicReadBack.class);
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** How far back records can hold keys the API still returns: its 30-day look-back and today. */
+    static final Duration HISTORY = Duration.ofDays(31);
 
     private final KafkaClients clients;
     private final TopicSetup topics;
@@ -97,8 +106,14 @@ public class TopicReadBack {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, WAIT).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, WAIT);
+            long since = clock.instant().minus(HISTORY).toEpochMilli();
+            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(
+                    partitions.stream().collect(Collectors.toMap(partition -> partition, partition -> since)), WAIT);
+            for (TopicPartition partition : partitions) {
+                OffsetAndTimestamp start = starts.get(partition);
+                consumer.seek(partition, start == null ? end.get(partition) : start.offset());
+            }
             while (partitions.stream().anyMatch(partition -> consumer.position(partition, WAIT) < end.get(partition))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
                     Header contentId = record.headers().lastHeader(RecordWriter.CE_ID);

@@ -2,8 +2,10 @@ package com.rtcusage.sweep;
 
 import com.rtcusage.flow.FlowNames;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -35,10 +37,21 @@ public class SweepGate {
     }
 
     private final Set<Reason> closed = EnumSet.noneOf(Reason.class);
+    private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
+
+    /** Runs {@code action} each time the gate closes for a new reason. */
+    public void onClose(Runnable action) {
+        onClose.add(action);
+    }
 
     /** True while nothing keeps the next request from leaving. */
     public synchronized boolean isOpen() {
         return closed.isEmpty();
+    }
+
+    /** True while something keeps the next request from leaving. */
+    public boolean isClosed() {
+        return !isOpen();
     }
 
     /** The first reason the gate is closed for, if it is. */
@@ -46,9 +59,19 @@ public class SweepGate {
         return closed.stream().findFirst();
     }
 
-    /** Closes the gate; true when it was not closed for this reason yet. */
-    public synchronized boolean close(Reason reason) {
-        return closed.add(reason);
+    /**
+     * Closes the gate; true when it was not closed for this reason yet. Then tells whoever asked
+     * (requests waiting for their departure are let go, to meet the closed gate at once).
+     */
+    public boolean close(Reason reason) {
+        boolean changed;
+        synchronized (this) {
+            changed = closed.add(reason);
+        }
+        if (changed) {
+            onClose.forEach(Runnable::run);
+        }
+        return changed;
     }
 
     /**

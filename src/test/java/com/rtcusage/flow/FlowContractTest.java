@@ -158,6 +158,8 @@ class FlowContractTest {
                     case "aggregationStrategy" -> beanCalls.putIfAbsent(new BeanCall(text, null, AggregationStrategy.class), file);
                     case "routePolicy" -> beanCalls.putIfAbsent(new BeanCall(text, null, RoutePolicy.class), file);
                     case "redeliveryPolicyRef" -> beanCalls.putIfAbsent(new BeanCall(text, null, null), file);
+                    case "executorService" -> beanCalls.putIfAbsent(
+                            new BeanCall(text, null, java.util.concurrent.ExecutorService.class), file);
                     case "routeConfigurationId" -> Arrays.stream(text.split(","))
                             .forEach(id -> configurationsUsed.putIfAbsent(id.trim(), file));
                     default -> { }

@@ -15,6 +15,18 @@ public final class RateLimitAssertions {
     private RateLimitAssertions() {
     }
 
+    /**
+     * How long the arrivals of one access key took against the API's floor: from its first to its
+     * last recorded arrival, divided by (N-1)/2 s for N arrivals, the least the limit allows.
+     */
+    public static double floorRatio(List<RecordedRequest> requests, String accessKeyId, int requestsPerSecond) {
+        List<Long> arrivals = requests.stream().filter(request -> accessKeyId.equals(request.accessKeyId()))
+                .map(RecordedRequest::receivedNanos).sorted().toList();
+        assertThat(arrivals).as("arrivals of %s", accessKeyId).hasSizeGreaterThan(1);
+        double floorNanos = (arrivals.size() - 1) * (double) ONE_SECOND / requestsPerSecond;
+        return (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / floorNanos;
+    }
+
     /** No access key ever has three requests arrive within one second, retries included. */
     public static void assertAtMostTwoPerSecondPerAccount(List<RecordedRequest> requests) {
         Map<String, List<Long>> arrivals = requests.stream().collect(Collectors.groupingBy(

@@ -23,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
         "rtc-usage.accounts[0].name=solo",
         "rtc-usage.accounts[0].access-key-id=AKLTsecondtrigger000000000000001",
         "rtc-usage.accounts[0].secret-access-key=second-trigger-secret",
-        "rtc-usage.accounts[0].app-ids=slow-1,slow-2"})
+        "rtc-usage.accounts[0].app-ids=slow-1,slow-2,slow-3"})
 class SecondTriggerIT {
 
     @Autowired
@@ -34,6 +34,7 @@ class SecondTriggerIT {
 
     @Test
     void aSecondTriggerWhileASweepRunsIsSkipped() throws Exception {
+        // Two requests leave at once; the third 1 s later, so the sweep still runs when the first answer is in.
         sandbox.faults(SandboxFaults.none().withLatency(Duration.ofMillis(700)));
         CompletableFuture<SweepSummary> first = producer.asyncRequestBody("direct:sweep", (Object) null, SweepSummary.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> !sandbox.requests().isEmpty() || first.isDone());
@@ -43,6 +44,6 @@ class SecondTriggerIT {
         assertThat(second).as("the second trigger is refused while the first sweep runs").isNull();
         SweepSummary completed = first.get();
         assertThat(completed.isComplete()).isTrue();
-        assertThat(sandbox.requests()).hasSize(2); // one sweep: one request per app
+        assertThat(sandbox.requests()).hasSize(3); // one sweep: one request per app
     }
 }

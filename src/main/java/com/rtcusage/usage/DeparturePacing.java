@@ -1,0 +1,216 @@
+package com.rtcusage.usage;
+
+import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.flow.FlowNames;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets an account's requests leave at the API's limit from departures alone, never from answers:
+ * of any {@code requests-per-second + 1} departures of one account, the last leaves at least 1 s
+ * plus {@code rate-limit.arrival-margin} after the first. The API counts arrivals; a network that
+ * delays one request up to that margin more than another cannot then put more than the limit into
+ * any second, whatever the answers' latency, and several requests of an account may be in flight.
+ * <p>
+ * A departure is the moment a request goes on the wire: after its connection is open and its TLS
+ * handshake done ({@link #onTheWire()}, called from the HTTP client), since a new connection can
+ * hold a request back far longer than the network's jitter. Until then a granted departure holds
+ * its place in the window, so no later request of its account can overtake it. Until the first
+ * call of this JVM has ended, a departure counts only from when its call ends: the first requests
+ * load and compile the HTTP client's write path after that point, which took 0.1-0.5 s under load
+ * in the benchmarks, more than any jitter margin.
+ * <p>
+ * Each account has {@code requests-per-second} slots; a request takes the slot whose last departure
+ * is oldest and goes on the wire no sooner than 1 s plus the margin after it. Any three departures
+ * within that span would put two into one slot, less than the span apart: impossible. A slot is
+ * granted up to {@value #LEAD_MILLIS} ms before it is due, so signing and handing the request to
+ * the HTTP client happen meanwhile; the HTTP client then holds it until it is due.
+ */
+@Component(FlowNames.DEPARTURE_PACING)
+public class DeparturePacing {
+
+    private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+    static final long LEAD_MILLIS = 100;
+    private static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(LEAD_MILLIS);
+    private static final ThreadLocal<Departure> SENDING = new ThreadLocal<>();
+
+    private final int permits;
+    private final long spanNanos;
+    private final ScheduledExecutorService threads;
+    private final LongSupplier nanoTime;
+    private final Map<String, Window> byAccount = new ConcurrentHashMap<>();
+    private volatile boolean writePathWarm;
+
+    @Autowired
+    public DeparturePacing(RtcUsageProperties properties,
+            @Qualifier(FlowNames.API_CALL_THREADS) ScheduledExecutorService threads) {
+        this(properties.rateLimit().requestsPerSecond(), properties.rateLimit().arrivalMargin().toNanos(), threads,
+                System::nanoTime);
+    }
+
+    DeparturePacing(int requestsPerSecond, long marginNanos, ScheduledExecutorService threads, LongSupplier nanoTime) {
+        this.permits = requestsPerSecond;
+        this.spanNanos = WINDOW_NANOS + marginNanos;
+        this.threads = threads;
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * Completes when this attempt of the request may leave; its continuation runs on one of the
+     * API call threads. Each call is one departure: a retry asks again.
+     */
+    public CompletableFuture<Departure> departure(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request) {
+        Window window = byAccount.computeIfAbsent(request.account(), account -> new Window());
+        CompletableFuture<Departure> granted = new CompletableFuture<>();
+        window.enqueue(granted);
+        return granted;
+    }
+
+    /**
+     * Lets every request still waiting for its departure go at once without one (a null
+     * departure): the sweep was stopped, and they are to meet the closed gate, not their turn.
+     */
+    public void releaseWaiting() {
+        byAccount.values().forEach(Window::releaseWaiting);
+    }
+
+    /** The request of this departure is handed to the HTTP client on this thread now. */
+    public void sending(@ExchangeProperty(FlowNames.DEPARTURE) Departure departure) {
+        SENDING.set(departure);
+    }
+
+    /** The HTTP call is over, answered or not: a departure that never reached the wire counts as now. */
+    public void sent(@ExchangeProperty(FlowNames.DEPARTURE) Departure departure) {
+        SENDING.remove();
+        if (departure != null) {
+            departure.window.left(departure, nanoTime.getAsLong(), false);
+            writePathWarm |= departure.wired;
+        }
+    }
+
+    /** Called by the HTTP client on its sending thread, once the connection is open, right before the request is written. */
+    public void onTheWire() {
+        Departure departure = SENDING.get();
+        if (departure != null) {
+            for (long early = departure.notBefore - nanoTime.getAsLong(); early > 0; early = departure.notBefore - nanoTime.getAsLong()) {
+                LockSupport.parkNanos(early);
+            }
+            departure.wired = true;
+            if (writePathWarm) {
+                departure.window.left(departure, nanoTime.getAsLong(), true);
+            }
+        }
+    }
+
+    /** One granted departure: which slot of its account's window it holds. */
+    public static final class Departure {
+        private final Window window;
+        private final int slot;
+        private final long generation;
+        private final long notBefore;
+        private volatile boolean wired;
+
+        private Departure(Window window, int slot, long generation, long notBefore) {
+            this.window = window;
+            this.slot = slot;
+            this.generation = generation;
+            this.notBefore = notBefore;
+        }
+    }
+
+    /** The last {@code permits} departures of one account (granted and not yet on the wire = pending) and who waits. */
+    private final class Window {
+
+        private static final long PENDING = Long.MAX_VALUE;
+
+        private final long[] departedNanos = new long[permits];
+        private final long[] generations = new long[permits];
+        private final ArrayDeque<CompletableFuture<Departure>> waiting = new ArrayDeque<>();
+        private ScheduledFuture<?> wakeup;
+        private long wakeupAt;
+
+        Window() {
+            Arrays.fill(departedNanos, nanoTime.getAsLong() - spanNanos);
+        }
+
+        synchronized void enqueue(CompletableFuture<Departure> granted) {
+            waiting.addLast(granted);
+            grant(nanoTime.getAsLong(), true);
+        }
+
+        synchronized void releaseWaiting() {
+            while (!waiting.isEmpty()) {
+                CompletableFuture<Departure> released = waiting.pollFirst();
+                threads.execute(() -> released.complete(null));
+            }
+        }
+
+        synchronized void left(Departure departure, long now, boolean onTheWire) {
+            if (generations[departure.slot] != departure.generation) {
+                return;
+            }
+            if (departedNanos[departure.slot] == PENDING || onTheWire) {
+                // A resend on a fresh connection leaves again: the later time counts.
+                departedNanos[departure.slot] = departedNanos[departure.slot] == PENDING
+                        ? now : Math.max(departedNanos[departure.slot], now);
+            }
+            grant(now, false);
+        }
+
+        /** Grants the slot whose departure is oldest once it is due within the lead; otherwise wakes up then. */
+        private void grant(long now, boolean callerMayRun) {
+            while (!waiting.isEmpty()) {
+                int oldest = -1;
+                for (int slot = 0; slot < departedNanos.length; slot++) {
+                    if (departedNanos[slot] != PENDING && (oldest < 0 || departedNanos[slot] < departedNanos[oldest])) {
+                        oldest = slot;
+                    }
+                }
+                if (oldest < 0) {
+                    return;   // every slot waits for its request to reach the wire
+                }
+                long due = departedNanos[oldest] + spanNanos;
+                if (due - LEAD_NANOS > now) {
+                    wakeUpAt(due - LEAD_NANOS, now);
+                    return;
+                }
+                departedNanos[oldest] = PENDING;
+                Departure departure = new Departure(this, oldest, ++generations[oldest], due);
+                CompletableFuture<Departure> granted = waiting.pollFirst();
+                if (callerMayRun && waiting.isEmpty()) {
+                    granted.complete(departure);
+                } else {
+                    threads.execute(() -> granted.complete(departure));
+                }
+            }
+        }
+
+        private void wakeUpAt(long at, long now) {
+            if (wakeup != null && !wakeup.isDone() && wakeupAt <= at) {
+                return;
+            }
+            if (wakeup != null) {
+                wakeup.cancel(false);
+            }
+            wakeupAt = at;
+            wakeup = threads.schedule(this::wakeUp, at - now, TimeUnit.NANOSECONDS);
+        }
+
+        private synchronized void wakeUp() {
+            wakeup = null;
+            grant(nanoTime.getAsLong(), false);
+        }
+    }
+}

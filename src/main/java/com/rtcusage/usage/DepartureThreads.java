@@ -1,0 +1,42 @@
+package com.rtcusage.usage;
+
+import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.flow.FlowNames;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The threads on which requests leave once the per-account pacing grants their departure; each
+ * then carries its request's call, answer and records. Accounts send in parallel and an account
+ * may have several requests in flight, so the pool grows with accounts: one second's worth of
+ * requests per account (answers up to about 1 s at the limit), at least 10, at most
+ * {@value #MAX_THREADS}. Also tells the pacing when a request goes on the wire.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DepartureThreads {
+
+    static final int MAX_THREADS = 64;
+
+    @Bean(FlowNames.API_CALL_THREADS)
+    ScheduledExecutorService apiCallThreads(CamelContext camel, RtcUsageProperties properties) {
+        int threads = Math.max(10, Math.min(MAX_THREADS,
+                properties.accounts().size() * properties.rateLimit().requestsPerSecond()));
+        return camel.getExecutorServiceManager().newScheduledThreadPool(this, "ApiCall", threads);
+    }
+
+    /** Right after the HTTP client has a connection (opened, TLS done) and before it writes the request. */
+    @Bean
+    ComponentCustomizer departureOnTheWire(DeparturePacing pacing) {
+        return ComponentCustomizer.builder(HttpComponent.class).build(http -> http.setHttpClientConfigurer(
+                client -> client.addExecInterceptorAfter(ChainElement.CONNECT.name(), "rtc-usage-departure",
+                        (request, scope, chain) -> {
+                            pacing.onTheWire();
+                            return chain.proceed(request, scope);
+                        })));
+    }
+}
