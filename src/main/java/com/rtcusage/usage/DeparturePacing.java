@@ -79,8 +79,8 @@ public class DeparturePacing {
     }
 
     /**
-     * Lets every request still waiting for its departure go at once without one (a null
-     * departure): the sweep was stopped, and they are to meet the closed gate, not their turn.
+     * Lets every request still waiting for its departure go at once without one ({@link
+     * Departure#NONE}): the sweep was stopped, and they are to meet the closed gate, not their turn.
      */
     public void releaseWaiting() {
         byAccount.values().forEach(Window::releaseWaiting);
@@ -94,7 +94,7 @@ public class DeparturePacing {
     /** The HTTP call is over, answered or not: a departure that never reached the wire counts as now. */
     public void sent(@ExchangeProperty(FlowNames.DEPARTURE) Departure departure) {
         SENDING.remove();
-        if (departure != null) {
+        if (departure != null && departure != Departure.NONE) {
             departure.window.left(departure, nanoTime.getAsLong(), false);
             writePathWarm |= departure.wired;
         }
@@ -103,7 +103,7 @@ public class DeparturePacing {
     /** Called by the HTTP client on its sending thread, once the connection is open, right before the request is written. */
     public void onTheWire() {
         Departure departure = SENDING.get();
-        if (departure != null) {
+        if (departure != null && departure != Departure.NONE) {
             for (long early = departure.notBefore - nanoTime.getAsLong(); early > 0; early = departure.notBefore - nanoTime.getAsLong()) {
                 LockSupport.parkNanos(early);
             }
@@ -116,6 +116,10 @@ public class DeparturePacing {
 
     /** One granted departure: which slot of its account's window it holds. */
     public static final class Departure {
+
+        /** No departure: the request was let go because its sweep was stopped, and holds no slot. */
+        static final Departure NONE = new Departure(null, -1, 0, 0);
+
         private final Window window;
         private final int slot;
         private final long generation;
@@ -153,7 +157,7 @@ public class DeparturePacing {
         synchronized void releaseWaiting() {
             while (!waiting.isEmpty()) {
                 CompletableFuture<Departure> released = waiting.pollFirst();
-                threads.execute(() -> released.complete(null));
+                threads.execute(() -> released.complete(Departure.NONE));
             }
         }
 

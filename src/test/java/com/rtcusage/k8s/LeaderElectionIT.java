@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.rtcusage.Application;
 import com.rtcusage.sandbox.UsageSandbox;
+import com.rtcusage.support.KubernetesMockClients;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -21,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,17 +44,12 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 class LeaderElectionIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaderElectionIT.class);
-    private static final String NAMESPACE = "rtc-usage";
-    private static final String LEASE = "rtc-usage-sweep";
+    private static final String NAMESPACE = KubernetesMockClients.NAMESPACE;
+    private static final String LEASE = KubernetesMockClients.LEASE;
     private static final long LEASE_MILLIS = 3000;
     private static final long RETRY_MILLIS = 500;
     private static final double JITTER = 1.2;
     private static final int APPS = 2;
-    private static final Map<String, String> CLIENT_SETTINGS = Map.of(
-            Config.KUBERNETES_NAMESPACE_SYSTEM_PROPERTY, NAMESPACE,
-            Config.KUBERNETES_AUTH_TRYKUBECONFIG_SYSTEM_PROPERTY, "false",
-            Config.KUBERNETES_AUTH_TRYSERVICEACCOUNT_SYSTEM_PROPERTY, "false",
-            Config.KUBERNETES_TRUST_CERT_SYSTEM_PROPERTY, "true");
 
     static KubernetesMockServer server;
     static KubernetesClient client;
@@ -66,14 +60,12 @@ class LeaderElectionIT {
     /** Camel builds its Kubernetes client from the environment, as in a pod: point that at the mock. */
     @BeforeAll
     static void kubernetesClientsTalkToTheMockServer() {
-        System.setProperty(Config.KUBERNETES_MASTER_SYSTEM_PROPERTY, client.getMasterUrl().toString());
-        CLIENT_SETTINGS.forEach(System::setProperty);
+        KubernetesMockClients.talkTo(client);
     }
 
     @AfterAll
     static void forgetTheMockServer() {
-        System.clearProperty(Config.KUBERNETES_MASTER_SYSTEM_PROPERTY);
-        CLIENT_SETTINGS.keySet().forEach(System::clearProperty);
+        KubernetesMockClients.forget();
     }
 
     @AfterEach

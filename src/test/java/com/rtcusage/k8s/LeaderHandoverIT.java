@@ -7,12 +7,12 @@ import com.rtcusage.Application;
 import com.rtcusage.publish.RecordWriter;
 import com.rtcusage.sandbox.RecordedRequest;
 import com.rtcusage.sandbox.UsageSandbox;
+import com.rtcusage.support.KubernetesMockClients;
 import com.rtcusage.support.TopicReader;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -45,17 +45,12 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @EmbeddedKafka(kraft = true, partitions = 1)
 class LeaderHandoverIT {
 
-    private static final String NAMESPACE = "rtc-usage";
-    private static final String LEASE = "rtc-usage-sweep";
+    private static final String NAMESPACE = KubernetesMockClients.NAMESPACE;
+    private static final String LEASE = KubernetesMockClients.LEASE;
     private static final long LEASE_MILLIS = 3000;
     private static final int APPS = 8;
     private static final String KEY_ID = "AKLThandovertest0000000000000001";
     private static final String SECRET = "handover-test-secret";
-    private static final Map<String, String> CLIENT_SETTINGS = Map.of(
-            Config.KUBERNETES_NAMESPACE_SYSTEM_PROPERTY, NAMESPACE,
-            Config.KUBERNETES_AUTH_TRYKUBECONFIG_SYSTEM_PROPERTY, "false",
-            Config.KUBERNETES_AUTH_TRYSERVICEACCOUNT_SYSTEM_PROPERTY, "false",
-            Config.KUBERNETES_TRUST_CERT_SYSTEM_PROPERTY, "true");
 
     static KubernetesMockServer server;
     static KubernetesClient client;
@@ -64,14 +59,12 @@ class LeaderHandoverIT {
 
     @BeforeAll
     static void kubernetesClientsTalkToTheMockServer() {
-        System.setProperty(Config.KUBERNETES_MASTER_SYSTEM_PROPERTY, client.getMasterUrl().toString());
-        CLIENT_SETTINGS.forEach(System::setProperty);
+        KubernetesMockClients.talkTo(client);
     }
 
     @AfterAll
     static void forgetTheMockServer() {
-        System.clearProperty(Config.KUBERNETES_MASTER_SYSTEM_PROPERTY);
-        CLIENT_SETTINGS.keySet().forEach(System::clearProperty);
+        KubernetesMockClients.forget();
     }
 
     @AfterEach

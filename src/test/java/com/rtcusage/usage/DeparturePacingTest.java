@@ -80,7 +80,7 @@ class DeparturePacingTest {
         pacing.releaseWaiting();
 
         assertThat(requests).allMatch(CompletableFuture::isDone);
-        assertThat(requests.subList(2, 5)).allSatisfy(released -> assertThat(released.join()).isNull());
+        assertThat(requests.subList(2, 5)).allSatisfy(released -> assertThat(released.join()).isSameAs(Departure.NONE));
         pacing.sent(requests.get(0).join());
         pacing.sent(requests.get(1).join());
         CompletableFuture<Departure> next = pacing.departure(new UsageRequest("a", "after"));
