@@ -18,12 +18,10 @@ import org.apache.camel.component.kafka.KafkaConstants;
 public final class RecordBatch implements Iterable<Message> {
 
     private final List<Message> records = new ArrayList<>();
-    private final List<PricedUsage> usages = new ArrayList<>();
     private final Map<String, PricedUsage> usageByKey = new HashMap<>();
 
     void add(Message record, PricedUsage usage) {
         records.add(record);
-        usages.add(usage);
         usageByKey.put(record.getHeader(KafkaConstants.KEY, String.class), usage);
     }
 
@@ -42,7 +40,7 @@ public final class RecordBatch implements Iterable<Message> {
 
     /** The priced app-days, in the order of their records. */
     public List<PricedUsage> usages() {
-        return Collections.unmodifiableList(usages);
+        return records.stream().map(record -> usageOf(record.getHeader(KafkaConstants.KEY, String.class))).toList();
     }
 
     @Override
