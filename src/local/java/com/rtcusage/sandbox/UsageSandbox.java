@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class UsageSandbox implements AutoCloseable {
 
-    private static final int THREADS = 8;
+    private static final int CONNECTION_BACKLOG = 1024;
 
     private final FaultPlan faultPlan = new FaultPlan();
     private final RequestLog requestLog = new RequestLog();
@@ -61,11 +61,16 @@ public final class UsageSandbox implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer created;
         try {
-            created = HttpServer.create(new InetSocketAddress(loopback(), port), 0);
+            // Room for many clients connecting at once (0 would be Java's default of 50: the 51st
+            // connection then waits for a SYN retransmit, about 1 s, which no real API imposes).
+            created = HttpServer.create(new InetSocketAddress(loopback(), port), CONNECTION_BACKLOG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the ListUsages sandbox to 127.0.0.1:" + port, e);
         }
-        executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        // A thread per request in flight, as many as clients send: the API serves any number at once,
+        // and a fixed pool would queue requests before their arrival, bunching them (and capping a
+        // sweep of many accounts at pool size / latency).
+        executor = Executors.newCachedThreadPool(daemonThreads());
         created.setExecutor(executor);
         created.createContext("/", handler);
         created.start();

@@ -151,7 +151,7 @@ public class DeparturePacing {
 
         synchronized void enqueue(CompletableFuture<Departure> granted) {
             waiting.addLast(granted);
-            grant(nanoTime.getAsLong(), true);
+            grant(nanoTime.getAsLong());
         }
 
         synchronized void releaseWaiting() {
@@ -170,11 +170,11 @@ public class DeparturePacing {
                 departedNanos[departure.slot] = departedNanos[departure.slot] == PENDING
                         ? now : Math.max(departedNanos[departure.slot], now);
             }
-            grant(now, false);
+            grant(now);
         }
 
         /** Grants the slot whose departure is oldest once it is due within the lead; otherwise wakes up then. */
-        private void grant(long now, boolean callerMayRun) {
+        private void grant(long now) {
             while (!waiting.isEmpty()) {
                 int oldest = -1;
                 for (int slot = 0; slot < departedNanos.length; slot++) {
@@ -193,11 +193,9 @@ public class DeparturePacing {
                 departedNanos[oldest] = PENDING;
                 Departure departure = new Departure(this, oldest, ++generations[oldest], due);
                 CompletableFuture<Departure> granted = waiting.pollFirst();
-                if (callerMayRun && waiting.isEmpty()) {
-                    granted.complete(departure);
-                } else {
-                    threads.execute(() -> granted.complete(departure));
-                }
+                // Always on an API call thread, never the caller's: the caller is the split's, and
+                // a request that ran its call there would hold one of its few threads for the answer.
+                threads.execute(() -> granted.complete(departure));
             }
         }
 
@@ -214,7 +212,7 @@ public class DeparturePacing {
 
         private synchronized void wakeUp() {
             wakeup = null;
-            grant(nanoTime.getAsLong(), false);
+            grant(nanoTime.getAsLong());
         }
     }
 }
