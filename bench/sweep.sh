@@ -12,6 +12,8 @@
 #          BENCH_SWEEPS=N           N sweeps in one JVM (the later ones warm), each reported
 #          BENCH_MEMORY=file        heap, class histogram and native memory (with -XX:NativeMemoryTracking=summary)
 #          BENCH_JVM="..."          JVM flags instead of the Deployment's; BENCH_JFR=file.jfr records a profile
+#          BENCH_SANDBOX=process    the sandbox in a JVM of its own, as the real API is: the service then
+#                                   runs as in production (no profile local), its memory, CPU and threads its own
 set -euo pipefail
 cd "$(dirname "$0")/.."
 apps=${1:?apps per account}; shift
@@ -36,7 +38,7 @@ if [ ! -f "$jar" ] || [ ! -d "$local" ] || [ -n "$(find src pom.xml -newer "$jar
 fi
 
 work=$(mktemp -d)
-cleanup() { kill "${app:-}" "${broker:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { kill "${app:-}" "${broker:-}" "${sandbox:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 brokers=${BENCH_BROKERS:-}
 if [ -z "$brokers" ]; then
@@ -50,18 +52,32 @@ fi
 # once the previous is over), in the same, by then warm, JVM.
 sweeps=${BENCH_SWEEPS:-1}
 cron="0 0 0 1 1 ? 2099"; [ "$sweeps" -gt 1 ] && cron="0/5 * * * * ?"
-args=(--spring.profiles.active=local "--spring.embedded.kafka.brokers=$brokers"
-      --rtc-usage.schedule.run-on-startup=true "--rtc-usage.schedule.cron=$cron"
+args=(--rtc-usage.schedule.run-on-startup=true "--rtc-usage.schedule.cron=$cron"
       --rtc-usage.window.days=30 --management.server.port=-1 --server.port=-1
       "--camel.main.routes-include-pattern=file:routes/*.camel.yaml"
       "--rtc-usage.kafka.topic=bench.usage.$$" "--rtc-usage.kafka.dead-letter-topic=bench.dead-letter.$$")
+account_args=()
 for ((a = 0; a < accounts; a++)); do
   ids=$(seq -f "bench-$a-%g" 1 "$apps" | paste -sd, -)
-  args+=("--rtc-usage.accounts[$a].name=bench-$a"
+  account_args+=("--rtc-usage.accounts[$a].name=bench-$a"
          "--rtc-usage.accounts[$a].access-key-id=AKLTbenchmark$(printf '%019d' "$a")"
          "--rtc-usage.accounts[$a].secret-access-key=bench-secret-$a"
          "--rtc-usage.accounts[$a].app-ids=$ids")
 done
+args+=("${account_args[@]}")
+if [ "${BENCH_SANDBOX:-jvm}" = process ]; then
+  # The --sandbox.* arguments go to the sandbox; the service runs without profile local.
+  sandbox_args=("${account_args[@]}")
+  for arg in "$@"; do [[ $arg == --sandbox.* ]] && sandbox_args+=("$arg"); done
+  java -cp "$jar:$local" com.rtcusage.sandbox.SandboxServer "${sandbox_args[@]}" > "$work/sandbox.log" 2>&1 &
+  sandbox=$!
+  until grep -q "sandbox-endpoint=" "$work/sandbox.log"; do kill -0 $sandbox 2>/dev/null || { cat "$work/sandbox.log"; exit 1; }; sleep 0.2; done
+  endpoint=$(sed -n 's/^sandbox-endpoint=\([^ ]*\).*/\1/p' "$work/sandbox.log")
+  sandbox_started=$(sed -n 's/.*jvm-start-epoch-ms=\([0-9]*\).*/\1/p' "$work/sandbox.log")
+  args+=("--rtc-usage.api.endpoint=$endpoint" "--camel.component.kafka.brokers=$brokers")
+else
+  args+=(--spring.profiles.active=local "--spring.embedded.kafka.brokers=$brokers")
+fi
 
 # The image's JVM flags (Jib's jvmFlags in pom.xml, their one place), in a JVM that sees the pod's
 # limits as it would in the pod: MaxRAM = the memory limit (the heap is sized from it),
@@ -72,8 +88,10 @@ memory=$(echo "$limits" | sed -n 's/.*memory: \([0-9]*\)Mi/\1/p')
 cpus=$(echo "$limits" | sed -n 's/.*cpu: "\{0,1\}\([0-9]*\)"\{0,1\}$/\1/p')
 jvm=${BENCH_JVM:-$deployment_flags -XX:MaxRAM=${memory}m -XX:ActiveProcessorCount=$cpus}
 [ -n "${BENCH_JFR:-}" ] && jvm="$jvm -XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile"
+[ -n "${BENCH_MEMORY:-}" ] && jvm="$jvm -XX:NativeMemoryTracking=summary"
 
 log="$work/service.log"
+launched=$(date +%s%3N)
 # shellcheck disable=SC2086
 java $jvm -cp "$jar:$local" com.rtcusage.Application "${args[@]}" "$@" > "$log" 2>&1 &
 app=$!
@@ -83,7 +101,8 @@ declare -a cpu_at
 done_sweeps=0
 until [ "$done_sweeps" -ge "$sweeps" ]; do
   kill -0 $app 2>/dev/null || { tail -50 "$log"; exit 1; }
-  now_done=$(grep -c "Sweep \(complete\|INCOMPLETE\)" "$log" || true)
+  now_done=$(grep -c "Sweep \(complete\|INCOMPLETE\)" "$log" 2>/dev/null || true)
+  now_done=${now_done:-0}
   if [ "$now_done" -gt "$done_sweeps" ]; then cpu_at[$now_done]=$(cpu_ticks); done_sweeps=$now_done; fi
   sleep 0.2
 done
@@ -92,7 +111,12 @@ if [ -n "${BENCH_MEMORY:-}" ]; then
   { jcmd $app GC.heap_info; jcmd $app GC.class_histogram | head -25; jcmd $app VM.native_memory summary; } > "$BENCH_MEMORY" 2>&1
 fi
 rss_kib=$(awk '/VmRSS/ {print $2}' /proc/$app/status)
-first=$(grep -m1 -o "first request arrived [0-9]* ms" "$log" | grep -o "[0-9]*")
+if [ -n "${sandbox:-}" ]; then
+  first=$(grep -m1 -o "first request arrived [0-9]* ms" "$work/sandbox.log" | grep -o "[0-9]*")
+  first=$((sandbox_started + first - launched))
+else
+  first=$(grep -m1 -o "first request arrived [0-9]* ms" "$log" | grep -o "[0-9]*")
+fi
 throttled=$(grep -c "FlowLimitExceeded" "$log" || true)
 echo "apps/account=$apps accounts=$accounts jvm=[$jvm]"
 grep -o "Sweep \(complete\|INCOMPLETE\) in [0-9.]* s.*" "$log" | head -"$sweeps" |

@@ -1,6 +1,7 @@
 package com.rtcusage.sandbox;
 
 import com.rtcusage.config.Secret;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,23 @@ public class LocalSandboxInitializer implements ApplicationContextInitializer<Co
             return;
         }
         Binder binder = Binder.get(environment);
+        UsageSandbox sandbox = configured(binder, new ApplicationClock(context.getBeanFactory()));
+        sandbox.start(binder.bind("sandbox.port", Integer.class).orElse(0));
+        environment.getPropertySources().addFirst(
+                new MapPropertySource("usageSandbox", Map.of("local.sandbox.port", sandbox.endpoint().getPort())));
+        context.getBeanFactory().registerSingleton("usageSandbox", sandbox);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                sandbox.close();
+            }
+        });
+    }
+
+    /**
+     * A sandbox, not yet started, as the {@code sandbox.*} and {@code rtc-usage.*} settings describe it:
+     * the accounts' keys, the API's limits, answer shapes and network delays.
+     */
+    static UsageSandbox configured(Binder binder, Clock clock) {
         // sandbox.accounts lets a test give the sandbox other keys than the service has (a wrong secret).
         List<AccountKeys> accounts = binder.bind("sandbox.accounts", Bindable.listOf(AccountKeys.class))
                 .orElseGet(() -> binder.bind("rtc-usage.accounts", Bindable.listOf(AccountKeys.class)).orElse(List.of()));
@@ -48,22 +66,14 @@ public class LocalSandboxInitializer implements ApplicationContextInitializer<Co
                                 Set.copyOf(account.appIds())))
                         .toList());
 
-        UsageSandbox sandbox = new UsageSandbox(settings, new ApplicationClock(context.getBeanFactory()));
+        UsageSandbox sandbox = new UsageSandbox(settings, clock);
         // sandbox.latency holds every answer back, as a distant API would (benchmarks); sandbox.ingress-jitter
         // delays each request by a random 0..max before it reaches the rate limiter, as an uneven network would.
         sandbox.faults(SandboxFaults.none()
                 .withLatency(binder.bind("sandbox.latency", Duration.class).orElse(Duration.ZERO))
                 .withIngressJitter(binder.bind("sandbox.ingress-jitter", Duration.class).orElse(Duration.ZERO)));
         sandbox.answers(answerShape(binder));
-        sandbox.start(binder.bind("sandbox.port", Integer.class).orElse(0));
-        environment.getPropertySources().addFirst(
-                new MapPropertySource("usageSandbox", Map.of("local.sandbox.port", sandbox.endpoint().getPort())));
-        context.getBeanFactory().registerSingleton("usageSandbox", sandbox);
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-                sandbox.close();
-            }
-        });
+        return sandbox;
     }
 
     /** sandbox.answers.*: the answer shapes of {@link AnswerShape}, defaulting to {@link AnswerShape#volcengine()}. */
