@@ -25,14 +25,14 @@ public class DepartureThreads {
     static final int MAX_IN_FLIGHT = 256;
 
     /** How many requests may be in flight at once, over all accounts. */
-    static int requestsInFlight(RtcUsageProperties properties) {
-        return Math.max(10, Math.min(MAX_IN_FLIGHT,
-                properties.accounts().size() * properties.rateLimit().requestsPerSecond()));
+    static int requestsInFlight(int accounts, int requestsPerSecond) {
+        return Math.max(10, Math.min(MAX_IN_FLIGHT, accounts * requestsPerSecond));
     }
 
     @Bean(FlowNames.API_CALL_THREADS)
     ScheduledExecutorService apiCallThreads(CamelContext camel, RtcUsageProperties properties) {
-        return camel.getExecutorServiceManager().newScheduledThreadPool(this, "ApiCall", requestsInFlight(properties));
+        return camel.getExecutorServiceManager().newScheduledThreadPool(this, "ApiCall",
+                requestsInFlight(properties.accounts().size(), properties.rateLimit().requestsPerSecond()));
     }
 
     /** Right after the HTTP client has a connection (opened, TLS done) and before it writes the request. */
