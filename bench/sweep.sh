@@ -12,6 +12,7 @@
 #          BENCH_SWEEPS=N           N sweeps in one JVM (the later ones warm), each reported
 #          BENCH_MEMORY=file        heap, class histogram and native memory (with -XX:NativeMemoryTracking=summary)
 #          BENCH_JVM="..."          JVM flags instead of the Deployment's; BENCH_JFR=file.jfr records a profile
+#          BENCH_THREADS=file       CPU per kind of thread (jstack) at the end
 #          BENCH_SANDBOX=process    the sandbox in a JVM of its own, as the real API is: the service then
 #                                   runs as in production (no profile local), its memory, CPU and threads its own
 set -euo pipefail
@@ -110,6 +111,11 @@ done
 if [ -n "${BENCH_MEMORY:-}" ]; then
   { jcmd $app GC.heap_info; jcmd $app GC.class_histogram | head -25; jcmd $app VM.native_memory summary; } > "$BENCH_MEMORY" 2>&1
 fi
+# CPU per kind of thread over the JVM's life ("#12 - ApiCall" -> ApiCall), threads still alive.
+[ -n "${BENCH_THREADS:-}" ] && jstack $app | sed -n 's/^"\(.*\)" .* cpu=\([0-9.]*\)ms .*/\2 \1/p' |
+  sed 's/ Camel ([^)]*) thread #[0-9]* - / /; s/[-#_ ]*[0-9]*$//' |
+  awk '{ms = $1; $1 = ""; cpu[$0] += ms; n[$0]++} END {for (k in cpu) printf "%8.0f ms %4d threads %s\n", cpu[k], n[k], k}' |
+  sort -rn > "$BENCH_THREADS"
 rss_kib=$(awk '/VmRSS/ {print $2}' /proc/$app/status)
 if [ -n "${sandbox:-}" ]; then
   first=$(grep -m1 -o "first request arrived [0-9]* ms" "$work/sandbox.log" | grep -o "[0-9]*")

@@ -26,6 +26,7 @@ class RecordWriterTest {
     @Test
     void writesTheValueAndHeadersOfTheContract() throws Exception {
         Map<String, Object> headers = new HashMap<>();
+        writer.identify(priced("661e/543cf", "0.000000"), headers);
         JsonNode value = WireJson.MAPPER.readTree(writer.write(priced("661e/543cf", "0.000000"), headers));
 
         assertThat(value.toString()).isEqualTo("""
@@ -46,7 +47,7 @@ class RecordWriterTest {
     @Test
     void ceIdIsTheNameBasedUuidOfKeyMinutesCostAndFinality() throws Exception {
         Map<String, Object> headers = new HashMap<>();
-        writer.write(priced("app-1", "0.000000"), headers);
+        writer.identify(priced("app-1", "0.000000"), headers);
 
         String content = "[\"app-1:2021-07-24\",{\"audio\":12345,\"video360p\":123456,\"video720p\":11111,\"video1080p\":12321},"
                 + "{\"currency\":\"USD\",\"audio\":\"12.221550\",\"video360p\":\"245.677440\",\"video720p\":\"44.332890\","
@@ -60,9 +61,9 @@ class RecordWriterTest {
         Map<String, Object> first = new HashMap<>();
         Map<String, Object> again = new HashMap<>();
         Map<String, Object> changed = new HashMap<>();
-        writer.write(priced("app-1", "0.000000"), first);
-        writer.write(priced("app-1", "0.000000"), again);
-        writer.write(priced("app-1", "0.000001"), changed);
+        writer.identify(priced("app-1", "0.000000"), first);
+        writer.identify(priced("app-1", "0.000000"), again);
+        writer.identify(priced("app-1", "0.000001"), changed);
 
         assertThat(again.get(RecordWriter.CE_ID)).isEqualTo(first.get(RecordWriter.CE_ID));
         assertThat(changed.get(RecordWriter.CE_ID)).isNotEqualTo(first.get(RecordWriter.CE_ID));
