@@ -24,19 +24,19 @@ import org.springframework.stereotype.Component;
  * delays one request up to that margin more than another cannot then put more than the limit into
  * any second, whatever the answers' latency, and several requests of an account may be in flight.
  * <p>
- * A departure is the moment a request goes on the wire: after its connection is open and its TLS
- * handshake done ({@link #onTheWire()}, called from the HTTP client), since a new connection can
- * hold a request back far longer than the network's jitter. Until then a granted departure holds
- * its place in the window, so no later request of its account can overtake it. Until the first
- * call of this JVM has ended, a departure counts only from when its call ends: the first requests
- * load and compile the HTTP client's write path after that point, which took 0.1-0.5 s under load
- * in the benchmarks, more than any jitter margin.
+ * A departure is the moment a request has gone on the wire: its bytes handed to the socket
+ * ({@link #onTheWire()}, called by the HTTP client after it flushed the request). Counting from
+ * then, never from before the write, keeps the pace safe when this JVM is slow to write (a new
+ * connection or TLS handshake, the first calls' class loading, a CPU limit's throttling): a late
+ * write only makes the recorded departure later, never earlier than the real one. Until then a
+ * granted departure holds its place in the window, so no later request of its account can
+ * overtake it.
  * <p>
  * Each account has {@code requests-per-second} slots; a request takes the slot whose last departure
  * is oldest and goes on the wire no sooner than 1 s plus the margin after it. Any three departures
  * within that span would put two into one slot, less than the span apart: impossible. A slot is
  * granted up to {@value #LEAD_MILLIS} ms before it is due, so signing and handing the request to
- * the HTTP client happen meanwhile; the HTTP client then holds it until it is due.
+ * the HTTP client happen meanwhile; the HTTP client then holds it until it is due ({@link #holdUntilDue()}).
  */
 @Component(FlowNames.DEPARTURE_PACING)
 public class DeparturePacing {
@@ -51,7 +51,6 @@ public class DeparturePacing {
     private final ScheduledExecutorService threads;
     private final LongSupplier nanoTime;
     private final Map<String, Window> byAccount = new ConcurrentHashMap<>();
-    private volatile boolean writePathWarm;
 
     @Autowired
     public DeparturePacing(RtcUsageProperties properties,
@@ -96,21 +95,24 @@ public class DeparturePacing {
         SENDING.remove();
         if (departure != null && departure != Departure.NONE) {
             departure.window.left(departure, nanoTime.getAsLong(), false);
-            writePathWarm |= departure.wired;
         }
     }
 
-    /** Called by the HTTP client on its sending thread, once the connection is open, right before the request is written. */
-    public void onTheWire() {
+    /** Called by the HTTP client on its sending thread, once the connection is open and before the request is written. */
+    public void holdUntilDue() {
         Departure departure = SENDING.get();
         if (departure != null && departure != Departure.NONE) {
             for (long early = departure.notBefore - nanoTime.getAsLong(); early > 0; early = departure.notBefore - nanoTime.getAsLong()) {
                 LockSupport.parkNanos(early);
             }
-            departure.wired = true;
-            if (writePathWarm) {
-                departure.window.left(departure, nanoTime.getAsLong(), true);
-            }
+        }
+    }
+
+    /** Called by the HTTP client on its sending thread right after it flushed the request to the socket. */
+    public void onTheWire() {
+        Departure departure = SENDING.get();
+        if (departure != null && departure != Departure.NONE) {
+            departure.window.left(departure, nanoTime.getAsLong(), true);
         }
     }
 
@@ -124,7 +126,6 @@ public class DeparturePacing {
         private final int slot;
         private final long generation;
         private final long notBefore;
-        private volatile boolean wired;
 
         private Departure(Window window, int slot, long generation, long notBefore) {
             this.window = window;

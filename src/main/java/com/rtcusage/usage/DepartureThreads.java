@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * requests per account (room for answers of up to about 1 s at the limit), at least 10, at most
  * {@value #MAX_IN_FLIGHT}, as many as the HTTP client's connections to the API
  * ({@code camel.component.http.connections-per-route}). With fewer, a sweep of many accounts is held
- * to threads / answer time. Also tells the pacing when a request goes on the wire.
+ * to threads / answer time.
  */
 @Configuration(proxyBeanMethods = false)
 public class DepartureThreads {
@@ -35,14 +35,17 @@ public class DepartureThreads {
                 requestsInFlight(properties.accounts().size(), properties.rateLimit().requestsPerSecond()));
     }
 
-    /** Right after the HTTP client has a connection (opened, TLS done) and before it writes the request. */
+    /**
+     * The HTTP client holds each request until its departure is due, once it has a connection
+     * (opened, TLS done) and before it writes; and tells the pacing when the request has been flushed.
+     */
     @Bean
     ComponentCustomizer departureOnTheWire(DeparturePacing pacing) {
-        return ComponentCustomizer.builder(HttpComponent.class).build(http -> http.setHttpClientConfigurer(
-                client -> client.addExecInterceptorAfter(ChainElement.CONNECT.name(), "rtc-usage-departure",
-                        (request, scope, chain) -> {
-                            pacing.onTheWire();
-                            return chain.proceed(request, scope);
-                        })));
+        return ComponentCustomizer.builder(HttpComponent.class).build(http -> http.setHttpClientConfigurer(client -> client
+                .addExecInterceptorAfter(ChainElement.CONNECT.name(), "rtc-usage-departure", (request, scope, chain) -> {
+                    pacing.holdUntilDue();
+                    return chain.proceed(request, scope);
+                })
+                .setRequestExecutor(new OnTheWireRequestExecutor(pacing::onTheWire))));
     }
 }
