@@ -56,6 +56,8 @@ public final class FlowNames {
     public static final String KAFKA_RETRY_POLICY = "kafkaRetryPolicy";
     /** Threads that carry a request from its departure on (scheduler of the per-account pacing). */
     public static final String API_CALL_THREADS = "apiCallThreads";
+    public static final String APP_ADMISSION = "appAdmission";
+    public static final String SWEEP_APP_THREADS = "sweepAppThreads";
 
     private FlowNames() {
     }
