@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.charset.StandardCharsets;
@@ -100,11 +101,19 @@ class LeaderHandoverIT {
         assertThat(contentIdsByKey).allSatisfy((key, ids) -> assertThat(ids).as("content ids of " + key).doesNotHaveDuplicates());
     }
 
-    /** What an expired Lease taken by the other pod looks like to both: a new holder, renewed just now. */
+    /**
+     * What an expired Lease taken by the other pod looks like to both: a new holder, renewed just now.
+     * The leader renews the Lease meanwhile; an edit that meets a newer version (409) reads it again.
+     */
     private static void handOver(String pod) {
-        client.leases().inNamespace(NAMESPACE).withName(LEASE).edit(lease -> new LeaseBuilder(lease).editSpec()
-                .withHolderIdentity(pod).withAcquireTime(ZonedDateTime.now()).withRenewTime(ZonedDateTime.now())
-                .endSpec().build());
+        await("the Lease handed to " + pod).atMost(Duration.ofSeconds(10))
+                .ignoreExceptionsMatching(e -> e instanceof KubernetesClientException conflict && conflict.getCode() == 409)
+                .until(() -> {
+                    client.leases().inNamespace(NAMESPACE).withName(LEASE).edit(lease -> new LeaseBuilder(lease).editSpec()
+                            .withHolderIdentity(pod).withAcquireTime(ZonedDateTime.now()).withRenewTime(ZonedDateTime.now())
+                            .endSpec().build());
+                    return true;
+                });
     }
 
     private static long first(UsageSandbox sandbox) {
