@@ -93,7 +93,7 @@ public class DeparturePacing {
     /** The HTTP call is over, answered or not: a departure that never reached the wire counts as now. */
     public void sent(@ExchangeProperty(FlowNames.DEPARTURE) Departure departure) {
         SENDING.remove();
-        if (departure != null && departure != Departure.NONE) {
+        if (holdsSlot(departure)) {
             departure.window.left(departure, nanoTime.getAsLong(), false);
         }
     }
@@ -101,8 +101,9 @@ public class DeparturePacing {
     /** Called by the HTTP client on its sending thread, once the connection is open and before the request is written. */
     public void holdUntilDue() {
         Departure departure = SENDING.get();
-        if (departure != null && departure != Departure.NONE) {
-            for (long early = departure.notBefore - nanoTime.getAsLong(); early > 0; early = departure.notBefore - nanoTime.getAsLong()) {
+        if (holdsSlot(departure)) {
+            long early;
+            while ((early = departure.notBefore - nanoTime.getAsLong()) > 0) {
                 LockSupport.parkNanos(early);
             }
         }
@@ -111,9 +112,14 @@ public class DeparturePacing {
     /** Called by the HTTP client on its sending thread right after it flushed the request to the socket. */
     public void onTheWire() {
         Departure departure = SENDING.get();
-        if (departure != null && departure != Departure.NONE) {
+        if (holdsSlot(departure)) {
             departure.window.left(departure, nanoTime.getAsLong(), true);
         }
+    }
+
+    /** A departure of a request on its way out; none for a request let go by a stopped sweep. */
+    private static boolean holdsSlot(Departure departure) {
+        return departure != null && departure != Departure.NONE;
     }
 
     /** One granted departure: which slot of its account's window it holds. */
