@@ -9,15 +9,18 @@ import com.rtcusage.sandbox.SyntheticUsage;
 import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.support.CloudEventAssertions;
 import com.rtcusage.support.CloudEventReader;
+import com.rtcusage.support.FixedTime;
 import com.rtcusage.support.Json;
 import com.rtcusage.support.PipelineTest;
 import com.rtcusage.support.RecordSchemas;
+import com.rtcusage.support.RunningClock;
 import com.rtcusage.support.TopicReader;
 import com.rtcusage.sweep.SweepSummary;
 import io.cloudevents.CloudEvent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,15 +39,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * One real sweep of the local accounts (demo-a: 3 apps, demo-b: 2 apps) through the real routes,
- * the sandbox and a real broker; every assertion is on records read back from the topic.
+ * the sandbox and a real broker; every assertion is on records read back from the topic. Service
+ * and sandbox run on a clock from 11:00 in Beijing, so today has figures whatever the hour.
  */
 @PipelineTest
 @TestPropertySource(properties = {"rtc-usage.kafka.topic=e2e.usage", "rtc-usage.kafka.dead-letter-topic=e2e.dead"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Import(PipelineEndToEndIT.FromElevenInBeijing.class)
 class PipelineEndToEndIT {
 
     private static final Set<String> APPS = Set.of("demo-app-a1", "demo-app-a2", "demo-app-a3", "demo-app-b1", "demo-app-b2");
@@ -55,13 +64,16 @@ class PipelineEndToEndIT {
     @Autowired
     UsageSandbox sandbox;
 
+    @Autowired
+    Clock clock;
+
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
     @Test
     @Order(1)
     void publishesOnePricedRecordPerAppAndPlannedDay() throws Exception {
-        Instant before = Instant.now();
+        Instant before = clock.instant();
         SweepSummary summary = producer.requestBody("direct:sweep", null, SweepSummary.class);
 
         List<ConsumerRecord<String, String>> records = TopicReader.readAll(brokers, "e2e.usage");
@@ -113,6 +125,16 @@ class PipelineEndToEndIT {
         assertThat(events).hasSizeGreaterThanOrEqualTo(APPS.size() * 30);
         events.forEach(CloudEventAssertions::assertUsageEvent);
         CloudEventAssertions.assertIdsFollowContent(events);
+    }
+
+    @TestConfiguration
+    static class FromElevenInBeijing {
+
+        @Bean
+        @Primary
+        RunningClock runningClock() {
+            return new RunningClock(FixedTime.START);
+        }
     }
 
     private void assertRecord(ConsumerRecord<String, String> record, Map<String, String> requestIdByApp) throws Exception {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.rtcusage.Application;
 import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.support.KubernetesMockClients;
+import com.rtcusage.support.SuiteClock;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -25,6 +26,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 @EmbeddedKafka(kraft = true, partitions = 1)
+@Tag(SuiteClock.TAG)
 class LeaderElectionIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaderElectionIT.class);
@@ -139,6 +142,7 @@ class LeaderElectionIT {
 
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .profiles("local")
+                .initializers(new SuiteClock.Initializer())
                 .run("--spring.config.additional-location=file:" + ClusterConfig.CLUSTER_CONFIG,
                         "--camel.main.routes-include-pattern=file:routes/*.camel.yaml",
                         "--camel.main.name=" + pod,

@@ -7,7 +7,10 @@ import com.rtcusage.Application;
 import com.rtcusage.publish.RecordWriter;
 import com.rtcusage.sandbox.RecordedRequest;
 import com.rtcusage.sandbox.UsageSandbox;
+import com.rtcusage.support.FixedTime;
 import com.rtcusage.support.KubernetesMockClients;
+import com.rtcusage.support.LocalService;
+import com.rtcusage.support.RunningClock;
 import com.rtcusage.support.TopicReader;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -40,7 +43,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * sends no further request once it knows (the one in flight is answered and published), the new
  * one reads the published state back and sweeps at once, and the sandboxes' logs show one pod's
  * requests at a time. The Lease then moves back: the first pod, which read the topic back long
- * before, reads it again, so nothing the other pod published is published twice.
+ * before, reads it again, so nothing the other pod published is published twice. Both pods run on
+ * one clock from 11:00 in Beijing, so every day of the window has figures whatever the hour.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 @EmbeddedKafka(kraft = true, partitions = 1)
@@ -57,6 +61,7 @@ class LeaderHandoverIT {
     static KubernetesClient client;
 
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private final RunningClock clock = new RunningClock(FixedTime.START);
 
     @BeforeAll
     static void kubernetesClientsTalkToTheMockServer() {
@@ -144,6 +149,7 @@ class LeaderHandoverIT {
         String apps = IntStream.rangeClosed(1, APPS).mapToObj(n -> "app-" + n).collect(Collectors.joining(","));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .profiles("local")
+                .initializers(LocalService.runningOn(clock))
                 .run("--spring.config.additional-location=file:" + ClusterConfig.CLUSTER_CONFIG,
                         "--camel.main.routes-include-pattern=file:routes/*.camel.yaml",
                         "--camel.main.name=" + pod,

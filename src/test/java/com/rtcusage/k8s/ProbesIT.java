@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rtcusage.Application;
+import com.rtcusage.support.SuiteClock;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -29,6 +30,7 @@ import org.apache.camel.Route;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -66,8 +69,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "rtc-usage.accounts[0].secret-access-key=local-sandbox-secret-not-a-real-key-1",
         "rtc-usage.accounts[0].app-ids=demo-app-a1"})
 @ActiveProfiles("local")
+@ContextConfiguration(initializers = SuiteClock.Initializer.class)
 @EmbeddedKafka(kraft = true, partitions = 1)
 @DirtiesContext
+@Tag(SuiteClock.TAG)
 class ProbesIT {
 
     @TempDir

@@ -3,8 +3,10 @@ package com.rtcusage.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.rtcusage.Application;
+import com.rtcusage.support.FixedTime;
 import com.rtcusage.support.LocalService;
+import com.rtcusage.support.RunningClock;
+import com.rtcusage.support.SuiteClock;
 import com.rtcusage.support.TopicReader;
 import com.rtcusage.sweep.SweepSummary;
 import java.io.IOException;
@@ -28,7 +30,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 /**
  * Issue 14: the service killed with SIGKILL in the middle of its start-up sweep (a JVM of its own,
  * no shutdown hook runs), then started again: every app-day of the window arrives, and no key
- * carries the same content twice.
+ * carries the same content twice. Both lives run on one clock from 11:00 in Beijing, so every day
+ * of the window has figures whatever the hour.
  */
 @EmbeddedKafka(kraft = true, partitions = 2)
 class KillRestartIT {
@@ -49,7 +52,8 @@ class KillRestartIT {
                 "sandbox.accounts[0].access-key-id=" + KEY_ID, "sandbox.accounts[0].secret-access-key=" + SECRET,
                 "sandbox.accounts[0].app-ids=" + apps, "sandbox.latency=300ms");
 
-        Process service = launch(settings);
+        RunningClock clock = new RunningClock(FixedTime.START);
+        Process service = launch(settings, clock);
         try {
             await("the first records of the start-up sweep").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                     .until(() -> TopicReader.readAll(broker.getBrokersAsString(), "kill.usage").size() >= 3 * DAYS);
@@ -61,7 +65,7 @@ class KillRestartIT {
 
         List<String> again = new ArrayList<>(settings);
         again.add("rtc-usage.schedule.run-on-startup=false");
-        try (ConfigurableApplicationContext restarted = LocalService.start(Clock.systemUTC(), again.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext restarted = LocalService.start(clock, again.toArray(String[]::new))) {
             SweepSummary summary = LocalService.sweep(restarted);
             assertThat(summary.isComplete()).as(summary.line()).isTrue();
         }
@@ -75,11 +79,11 @@ class KillRestartIT {
     }
 
     /** The service in profile local in a JVM of its own, from the test class path, sweeping at start-up. */
-    private static Process launch(List<String> settings) throws IOException {
+    private static Process launch(List<String> settings, Clock clock) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Application.class.getName(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-D" + SuiteClock.PROPERTY + "=" + clock.instant(),
+                "-cp", System.getProperty("java.class.path"), LocalService.class.getName(),
                 "--spring.profiles.active=local", "--camel.main.routes-include-pattern=file:routes/*.camel.yaml",
                 "--rtc-usage.schedule.run-on-startup=true", "--server.port=0", "--management.server.port=-1"));
         settings.forEach(setting -> command.add("--" + setting));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -20,6 +21,11 @@ import org.springframework.context.support.GenericApplicationContext;
 public final class LocalService {
 
     private LocalService() {
+    }
+
+    /** The service in a JVM of its own, as {@code Application.main} runs it, on the {@link SuiteClock}. */
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(Application.class).initializers(new SuiteClock.Initializer()).run(args);
     }
 
     /** {@code properties} are {@code key=value}; they replace the test defaults of the same key. */
@@ -40,9 +46,17 @@ public final class LocalService {
         settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         return new SpringApplicationBuilder(Application.class)
                 .profiles("local")
-                .initializers(context -> ((GenericApplicationContext) context)
-                        .registerBean("testClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)))
+                .initializers(runningOn(clock))
                 .run(arguments.toArray(String[]::new));
+    }
+
+    /** Service and sandbox read {@code clock}: it wins over the service's own and the {@link SuiteClock}. */
+    public static ApplicationContextInitializer<ConfigurableApplicationContext> runningOn(Clock clock) {
+        return context -> {
+            new SuiteClock.Initializer().initialize(context);
+            ((GenericApplicationContext) context)
+                    .registerBean("testClock", Clock.class, () -> clock, definition -> definition.setPrimary(true));
+        };
     }
 
     private static void put(Map<String, String> settings, String property) {
