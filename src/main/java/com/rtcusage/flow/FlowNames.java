@@ -46,6 +46,7 @@ public final class FlowNames {
     public static final String COST_CALCULATOR = "costCalculator";
     public static final String RECORD_WRITER = "recordWriter";
     public static final String PUBLISHED_STATE = "publishedState";
+    public static final String RECORD_SIZE_LIMIT = "recordSizeLimit";
     public static final String CHANGED_RECORDS = "changedRecords";
     public static final String DEAD_LETTER_WRITER = "deadLetterWriter";
     public static final String FAILURES = "failures";
