@@ -13,9 +13,11 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,9 @@ public class Failures {
     private static final Pattern NOT_IN_METADATA = Pattern.compile("Topic (\\S+?)\\.? not present in metadata");
     /** Words next to which a configuration error may quote a secret. */
     private static final Pattern SECRET_WORDS = Pattern.compile("(?i)password|secret|jaas|token|credential|key");
+
+    /** The reason of an error no rule knows: a bug, not an outside failure. */
+    public static final String UNEXPECTED = "Unexpected";
 
     private final MissingTopics missingTopics;
 
@@ -68,7 +73,7 @@ public class Failures {
                 return new Failure(FailureKind.API_CONNECTION_FAILED, "ConnectionFailed");
             }
         }
-        return new Failure(FailureKind.UNEXPECTED, failure == null ? "Unknown" : failure.getClass().getSimpleName());
+        return new Failure(FailureKind.UNEXPECTED, UNEXPECTED);
     }
 
     /**
@@ -98,8 +103,24 @@ public class Failures {
                 return Optional.of(new Refusal(topic, "InvalidKafkaConfiguration", SECRET_WORDS.matcher(said).find()
                         ? "the Kafka client configuration is invalid (details withheld: they may quote a secret)" : said));
             }
+            if (isNamedNonRetriable(cause)) {
+                return Optional.of(new Refusal(topic, cause.getClass().getSimpleName().replaceFirst("Exception$", ""),
+                        cause.getMessage()));
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Kafka's own hierarchy says what waiting can cure: an error it names (a subclass of its
+     * KafkaException) that is no RetriableException never clears by itself, so it is a refusal
+     * (a replication factor above the brokers, a topic policy, an invalid topic name, an
+     * unsupported version). A bare KafkaException only wraps its cause, and an interrupted client
+     * is a stopping one: neither decides.
+     */
+    private static boolean isNamedNonRetriable(Throwable cause) {
+        return cause instanceof KafkaException && cause.getClass() != KafkaException.class
+                && !(cause instanceof RetriableException) && !(cause instanceof InterruptException);
     }
 
     /** An answer without usable figures, classified as the API documents its errors. */
@@ -122,10 +143,14 @@ public class Failures {
         return kind.isApiCall() && kind.isRetryable();
     }
 
-    /** A call or a day that asking again will not change: dead-lettered at once. */
-    public boolean isPermanentApiFailure(Exchange exchange) {
+    /**
+     * A call or a day that asking again will not change, or an error no rule knows (a bug):
+     * dead-lettered at once.
+     */
+    public boolean isDeadLetteredAtOnce(Exchange exchange) {
         FailureKind kind = kind(exchange);
-        return (kind.isApiCall() && !kind.isRetryable()) || kind == FailureKind.UNPROCESSABLE_ENTRY;
+        return (kind.isApiCall() && !kind.isRetryable()) || kind == FailureKind.UNPROCESSABLE_ENTRY
+                || kind == FailureKind.UNEXPECTED;
     }
 
     /** Kafka away for a while: the failing step waits for it. */

@@ -3,8 +3,9 @@ package com.rtcusage.failure;
 /**
  * Why Kafka refuses the service, for good: the topic concerned, the local reason ({@code code}:
  * {@code TopicAuthorizationFailed}, {@code AuthorizationFailed}, {@code RecordTooLarge},
- * {@code InvalidTimestamp}, {@code TopicMissing}, {@code InvalidKafkaConfiguration}) and what Kafka
- * said, with nothing that may quote a secret.
+ * {@code InvalidTimestamp}, {@code TopicMissing}, {@code InvalidKafkaConfiguration}, or the name of any
+ * other error Kafka does not call retriable, e.g. {@code InvalidReplicationFactor}) and what Kafka said,
+ * with nothing that may quote a secret.
  */
 public record Refusal(String topic, String code, String detail) {
 

@@ -1,12 +1,15 @@
 package com.rtcusage.publish;
 
 import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.failure.Failures;
 import com.rtcusage.failure.KafkaRefusedException;
 import com.rtcusage.failure.MissingTopics;
+import com.rtcusage.failure.Refusal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -131,9 +134,15 @@ public class TopicSetup implements MissingTopics {
             LOG.info("Created Kafka topics {} with {} partitions, replication factor {}, min.insync.replicas {}",
                     missing, kafka.partitions(), factor, minInsync);
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
+            if (e.getCause() instanceof TopicExistsException) {
+                return;
             }
+            // Named for the topics it concerns: the failing step is no Kafka endpoint that could name them.
+            Optional<Refusal> refusal = Failures.refusal(e.getCause(), String.join(",", missing));
+            if (refusal.isPresent()) {
+                throw new KafkaRefusedException(refusal.get().topic(), refusal.get().code(), refusal.get().detail(), e);
+            }
+            throw e;
         }
     }
 

@@ -16,7 +16,14 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.InvalidTimestampException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.NetworkException;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.errors.PolicyViolationException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -72,7 +79,7 @@ class FailuresTest {
         assertThat(Failures.classify(new KafkaUnavailableException("cannot read back", new IllegalStateException())))
                 .isEqualTo(new Failure(FailureKind.KAFKA_UNAVAILABLE, "KafkaUnavailable"));
         assertThat(Failures.classify(new IllegalStateException("bug")))
-                .isEqualTo(new Failure(FailureKind.UNEXPECTED, "IllegalStateException"));
+                .isEqualTo(new Failure(FailureKind.UNEXPECTED, "Unexpected"));
     }
 
     @Test
@@ -87,13 +94,13 @@ class FailuresTest {
         assertThat(failures.isRetryableApiCall(throttled)).isTrue();
         assertThat(failures.isRetryableApiCall(timeout)).isTrue();
         assertThat(failures.isRetryableApiCall(rejected)).isFalse();
-        assertThat(failures.isPermanentApiFailure(rejected)).isTrue();
-        assertThat(failures.isPermanentApiFailure(throttled)).isFalse();
+        assertThat(failures.isDeadLetteredAtOnce(rejected)).isTrue();
+        assertThat(failures.isDeadLetteredAtOnce(throttled)).isFalse();
         assertThat(failures.isKafkaOutage(kafka)).isTrue();
         assertThat(failures.isRetryableApiCall(kafka)).isFalse();
-        assertThat(failures.isPermanentApiFailure(kafka)).isFalse();
-        assertThat(failures.isRetryableApiCall(bug) || failures.isPermanentApiFailure(bug) || failures.isKafkaOutage(bug))
-                .as("a bug is neither retried nor dead-lettered as if the API had said so").isFalse();
+        assertThat(failures.isDeadLetteredAtOnce(kafka)).isFalse();
+        assertThat(failures.isRetryableApiCall(bug) || failures.isKafkaOutage(bug)).as("a bug is not retried").isFalse();
+        assertThat(failures.isDeadLetteredAtOnce(bug)).as("a bug is dead-lettered at once, as Unexpected").isTrue();
     }
 
     @Test
@@ -101,7 +108,7 @@ class FailuresTest {
         Exchange handling = new DefaultExchange(CAMEL);
         handling.setProperty(Exchange.EXCEPTION_CAUGHT, new ApiCallException(REQUEST, 401, "InvalidAccessKey", null, "r", "{}"));
 
-        assertThat(new Failures().isPermanentApiFailure(handling)).isTrue();
+        assertThat(new Failures().isDeadLetteredAtOnce(handling)).isTrue();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -111,7 +118,11 @@ class FailuresTest {
             "record-too-large, RecordTooLarge",
             "batch-too-large, RecordTooLarge",
             "invalid-timestamp, InvalidTimestamp",
-            "bad-brokers, InvalidKafkaConfiguration"})
+            "bad-brokers, InvalidKafkaConfiguration",
+            "invalid-replication-factor, InvalidReplicationFactor",
+            "policy-violation, PolicyViolation",
+            "invalid-topic, InvalidTopic",
+            "unsupported-version, UnsupportedVersion"})
     void whatWaitingCannotCureStopsTheSweepInsteadOfBeingRetried(String cause, String code) {
         Exception kafka = switch (cause) {
             case "topic-authorization" -> new TopicAuthorizationException(Set.of("rtc.usage.daily"));
@@ -119,6 +130,10 @@ class FailuresTest {
             case "record-too-large" -> new RecordTooLargeException("The message is 2000 bytes when serialized");
             case "batch-too-large" -> new RecordBatchTooLargeException("The request included message batch larger");
             case "invalid-timestamp" -> new InvalidTimestampException("Timestamp 1 of message is out of range");
+            case "invalid-replication-factor" -> new InvalidReplicationFactorException("Replication factor: 3 larger than available brokers: 1.");
+            case "policy-violation" -> new PolicyViolationException("Topic replication factor must be 3");
+            case "invalid-topic" -> new InvalidTopicException("Topic name is invalid");
+            case "unsupported-version" -> new UnsupportedVersionException("The broker does not support CREATE_TOPICS");
             default -> new ConfigException("Invalid url in bootstrap.servers: not a broker");
         };
         Exchange exchange = failed(new RuntimeCamelException(new ExecutionException(kafka)));
@@ -128,11 +143,27 @@ class FailuresTest {
         assertThat(Failures.classify(exchange.getException())).isEqualTo(new Failure(FailureKind.KAFKA_REFUSED, code));
         assertThat(failures.isKafkaRefused(exchange)).isTrue();
         assertThat(failures.isKafkaOutage(exchange)).as("not waited for").isFalse();
-        assertThat(failures.isRetryableApiCall(exchange) || failures.isPermanentApiFailure(exchange)).isFalse();
+        assertThat(failures.isRetryableApiCall(exchange) || failures.isDeadLetteredAtOnce(exchange)).isFalse();
         assertThat(failures.refusal(exchange)).get().satisfies(refusal -> {
             assertThat(refusal.code()).isEqualTo(code);
             assertThat(refusal.topic()).isEqualTo("rtc.usage.daily");
         });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"not-leader", "network", "wrapped-timeout"})
+    void whatKafkaCallsRetriableIsWaitedOut(String cause) {
+        Exception kafka = switch (cause) {
+            case "not-leader" -> new NotLeaderOrFollowerException("This server is not the leader for that topic-partition.");
+            case "network" -> new NetworkException("The server disconnected before a response was received.");
+            default -> new KafkaException("send failed", new TimeoutException("Expiring 1 record(s)"));
+        };
+        Exchange exchange = failed(new RuntimeCamelException(new ExecutionException(kafka)));
+        Failures failures = new Failures();
+
+        assertThat(Failures.classify(exchange.getException()).kind()).isEqualTo(FailureKind.KAFKA_UNAVAILABLE);
+        assertThat(failures.isKafkaOutage(exchange)).isTrue();
+        assertThat(failures.isKafkaRefused(exchange)).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rtcusage.support.LocalService;
 import com.rtcusage.support.MovableClock;
 import com.rtcusage.support.TopicReader;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -98,5 +99,21 @@ class OneShotIT {
         assertThat(TopicReader.readAll(broker.getBrokersAsString(), "oneshot-bad.dead")).hasSize(1);
         assertThat(output.getOut()).contains(
                 "Sweep INCOMPLETE", "apps 1 ok, 1 failed; records 3 published, 0 unchanged, 0 not reported; 1 dead letters");
+    }
+
+    /** Kafka names an error that waiting cannot cure, though it is on no list of the service's: exit 12, not a wait without end. */
+    @Test
+    void aReplicationFactorAboveTheBrokersExitsWithTwelve(EmbeddedKafkaBroker broker, CapturedOutput output) {
+        long started = System.nanoTime();
+        ConfigurableApplicationContext service = LocalService.start(clock, "rtc-usage.one-shot=true",
+                "camel.component.kafka.brokers=" + broker.getBrokersAsString(), "rtc-usage.window.days=3",
+                "rtc-usage.kafka.replication-factor=3",
+                "rtc-usage.kafka.topic=oneshot-factor.usage", "rtc-usage.kafka.dead-letter-topic=oneshot-factor.dead");
+
+        int exitCode = SpringApplication.exit(service);
+
+        assertThat(exitCode).isEqualTo(OneShotSweep.KAFKA_REFUSED);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+        assertThat(output.getOut()).contains("Kafka refused topic oneshot-factor.", "(InvalidReplicationFactor)");
     }
 }
