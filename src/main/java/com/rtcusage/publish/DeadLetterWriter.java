@@ -1,6 +1,8 @@
 package com.rtcusage.publish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.rtcusage.failure.Failure;
+import com.rtcusage.failure.FailureKind;
 import com.rtcusage.failure.Failures;
 import com.rtcusage.flow.FlowNames;
 import com.rtcusage.usage.ApiCallException;
@@ -60,10 +62,16 @@ public class DeadLetterWriter {
         UnprocessableEntryException entry = cause(failure, UnprocessableEntryException.class);
         if (entry != null) {
             return new DeadLetter(request.account(), request.appId(), window, 200, Failures.classify(entry).code(),
-                    entry.getMessage(), entry.entry().requestId(), attempts, failedAt, entry.entry().entry().toString());
+                    entry.getMessage(), entry.entry().requestId(), attempts, failedAt, firstBytes(entry.entry().entry().toString()));
         }
-        return new DeadLetter(request.account(), request.appId(), window, null, Failures.classify(failure).code(),
-                failure == null ? null : failure.getMessage(), null, attempts, failedAt, null);
+        Failure named = Failures.classify(failure);
+        String message = failure == null ? null : failure.getMessage();
+        if (named.kind() == FailureKind.UNEXPECTED && failure != null) {
+            Throwable root = rootCause(failure);
+            message = root.getClass().getName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        }
+        return new DeadLetter(request.account(), request.appId(), window, null, named.code(), message, null, attempts,
+                failedAt, null);
     }
 
     /** The body cut to its first {@link #MAX_BODY_BYTES} bytes of UTF-8, never inside a character. */
@@ -80,6 +88,15 @@ public class DeadLetterWriter {
             end--;   // bytes[end] continues a character begun before it: cut before that character
         }
         return new String(bytes, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /** The innermost cause: the error itself, not Camel's wrapping of it. */
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {

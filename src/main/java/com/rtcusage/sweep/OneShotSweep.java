@@ -27,6 +27,8 @@ public class OneShotSweep implements ApplicationRunner, ExitCodeGenerator {
     public static final int REJECTED = 11;
     /** Kafka refused the service (authorization, too large, timestamp, missing topic, settings): fix that, then run again. */
     public static final int KAFKA_REFUSED = 12;
+    /** An error no rule knows (a bug): its apps were dead-lettered as {@code Unexpected}; report it. */
+    public static final int UNEXPECTED = 13;
 
     private static final Logger LOG = LoggerFactory.getLogger(OneShotSweep.class);
 
@@ -57,6 +59,9 @@ public class OneShotSweep implements ApplicationRunner, ExitCodeGenerator {
     public static int exitCode(SweepSummary summary) {
         if (summary.isComplete()) {
             return COMPLETE;
+        }
+        if (summary.appsUnexpected() > 0) {
+            return UNEXPECTED;
         }
         return summary.appsRejected() > 0 ? REJECTED : TRANSIENT;
     }

@@ -1,6 +1,7 @@
 package com.rtcusage.sweep;
 
 import com.rtcusage.failure.Failure;
+import com.rtcusage.failure.FailureKind;
 import com.rtcusage.failure.Failures;
 import com.rtcusage.flow.FlowNames;
 import com.rtcusage.pricing.PricedUsage;
@@ -45,6 +46,7 @@ public class SweepReport {
     private final AtomicLong deadLetters = new AtomicLong();
     private final Set<String> failedApps = ConcurrentHashMap.newKeySet();
     private final Set<String> rejectedApps = ConcurrentHashMap.newKeySet();
+    private final Set<String> unexpectedApps = ConcurrentHashMap.newKeySet();
     private volatile long startedNanos;
     private volatile int appsPlanned;
 
@@ -65,6 +67,7 @@ public class SweepReport {
         deadLetters.set(0);
         failedApps.clear();
         rejectedApps.clear();
+        unexpectedApps.clear();
         appsPlanned = plan.stream().mapToInt(account -> account.requests().size()).sum();
     }
 
@@ -122,7 +125,9 @@ public class SweepReport {
         deadLetters.incrementAndGet();
         failedApps.add(request.account() + "/" + request.appId());
         Failure named = Failures.classify(failure);
-        if (!named.kind().isRetryable()) {
+        if (named.kind() == FailureKind.UNEXPECTED) {
+            unexpectedApps.add(request.account() + "/" + request.appId());
+        } else if (!named.kind().isRetryable()) {
             rejectedApps.add(request.account() + "/" + request.appId());
         }
         String reason = named.code();
@@ -131,7 +136,7 @@ public class SweepReport {
 
     /** Logs the summary line and returns it as the message body. */
     public SweepSummary finish() {
-        SweepSummary summary = new SweepSummary(appsPlanned, failedApps.size(), rejectedApps.size(), requests.get(),
+        SweepSummary summary = new SweepSummary(appsPlanned, failedApps.size(), rejectedApps.size(), unexpectedApps.size(), requests.get(),
                 published.get(), unchanged.get(), notReported.get(), deadLetters.get(),
                 Duration.ofNanos(System.nanoTime() - startedNanos), (int) appsSkipped.get(),
                 gate.closedFor().map(SweepGate.Reason::text).orElse(null));

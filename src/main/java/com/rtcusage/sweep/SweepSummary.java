@@ -6,7 +6,8 @@ import java.time.Duration;
  * What one sweep achieved ({@code requests}: sent to the API, retries included; {@code notReported}:
  * planned app-days the API's answers left out, neither published nor a failure). Of the apps that
  * failed, {@code appsRejected} failed for good (the API refused the request, or a day was
- * unprocessable); the others failed for reasons that may clear (retries ran out). A sweep that was
+ * unprocessable), and {@code appsUnexpected} met an error no rule knows (a bug, dead-lettered as
+ * {@code Unexpected}); the others failed for reasons that may clear (retries ran out). A sweep that was
  * stopped ({@code stoppedBy}: why, null when it ran to its end) sent no request for
  * {@code appsSkipped} apps.
  */
@@ -14,6 +15,7 @@ public record SweepSummary(
         int appsPlanned,
         int appsFailed,
         int appsRejected,
+        int appsUnexpected,
         long requests,
         long published,
         long unchanged,

@@ -76,4 +76,16 @@ class DeadLetterWriterTest {
         assertThat(DeadLetterWriter.firstBytes("a" + "é".repeat(40_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .hasSize(DeadLetterWriter.MAX_BODY_BYTES - 1);
     }
+
+    @Test
+    void anUnprocessableDayOfAnyLengthIsCutToItsFirst64Kib() throws Exception {
+        String note = "x".repeat(200_000);
+        UsageEntry entry = new UsageEntry(REQUEST, "r-4", NOW, WireJson.MAPPER.readTree("{\"Audio\":-1,\"Note\":\"" + note + "\"}"));
+        JsonNode letter = WireJson.MAPPER.readTree(
+                writer.write(REQUEST, WINDOW, new UnprocessableEntryException(entry, "has Audio = -1"), 1, new HashMap<>()));
+
+        String kept = letter.get("body").asText();
+        assertThat(kept.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(DeadLetterWriter.MAX_BODY_BYTES);
+        assertThat(kept).startsWith("{\"Audio\":-1,\"Note\":\"xxx");
+    }
 }
