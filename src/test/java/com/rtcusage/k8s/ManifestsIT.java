@@ -441,6 +441,18 @@ class ManifestsIT {
     }
 
     @Test
+    void podsLogJsonWhileTheLocalRunLogsPlainText() throws IOException {
+        for (Path folder : List.of(BASE, CRONJOB)) {
+            assertThat(podTemplates(manifests(folder))).singleElement().satisfies(template ->
+                    assertThat(template.getSpec().getContainers().get(0).getEnv())
+                            .as("Spring Boot's structured console logging in %s", folder)
+                            .contains(new EnvVar("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs", null)));
+        }
+        assertThat(Files.readString(Path.of("src/main/resources/application.yaml")))
+                .as("plain text wherever the pods' environment does not say otherwise").doesNotContain("structured");
+    }
+
+    @Test
     void exampleSecretHoldsOnlyPlaceholdersForTheKeysTheConfigurationReads() throws IOException {
         List<Map<String, Object>> documents = Kustomize.parseAll(Files.readString(EXAMPLE_SECRET));
         Secret secret = (Secret) StrictManifests.parse(documents.get(0));
