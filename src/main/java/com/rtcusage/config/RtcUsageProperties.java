@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Everything under {@code rtc-usage}: the configuration contract (README), bound and validated at start-up.
+ * Everything under {@code rtc-usage}: the configuration contract (docs/configuration.md), bound and validated at start-up.
  *
  * @param api where and how to call ListUsages
  * @param rateLimit the API's request limit per account

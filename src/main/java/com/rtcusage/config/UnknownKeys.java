@@ -36,8 +36,8 @@ public class UnknownKeys {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new InvalidConfigurationException(unknown.first(), "is not a known key (a typo? every key is in README's"
-                    + " configuration table)" + (unknown.size() > 1 ? "; nor are " + unknown.tailSet(unknown.first(), false) : ""));
+            throw new InvalidConfigurationException(unknown.first(), "is not a known key (a typo? every key is in docs/configuration.md)"
+                    + (unknown.size() > 1 ? "; nor are " + unknown.tailSet(unknown.first(), false) : ""));
         }
     }
 

@@ -119,7 +119,7 @@ class ConfigurationValidationIT {
 
     @Test
     void refusesAKeyThatDoesNotExist() {
-        assertFailsWith("rtc-usage.rate-limit.request-per-second is not a known key (a typo? every key is in README's configuration table)",
+        assertFailsWith("rtc-usage.rate-limit.request-per-second is not a known key (a typo? every key is in docs/configuration.md)",
                 "rtc-usage.rate-limit.request-per-second=5");
     }
 

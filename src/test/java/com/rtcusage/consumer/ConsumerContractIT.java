@@ -38,7 +38,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * The record topic as a consumer sees it through the CloudEvents SDK. Two lives of the service
  * sweep the same apps half an hour apart into two topics, so settled days appear twice with the same
  * content but a different fetch time and RequestId. One AppId needs percent-encoding in
- * {@code ce_source}. README's consumer snippet runs here against a replay of both topics.
+ * {@code ce_source}. The consumer of docs/contract.md runs here against a replay of both topics.
  */
 @EmbeddedKafka(kraft = true, partitions = 2)
 class ConsumerContractIT {

@@ -25,15 +25,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The consumer of README's "Reading the topic", compiled and run by the tests: README shows the
- * lines between the snippet markers, and ReadmeConsumerSnippetTest keeps the two identical.
+ * The Java consumer of docs/contract.md, compiled and run by the tests: the contract shows the
+ * lines between the snippet markers, and ContractConsumerSnippetTest keeps the two identical.
  */
 public final class UsageTopicConsumer {
 
     private UsageTopicConsumer() {
     }
 
-    // README snippet begin
+    // docs/contract.md snippet begin
     static void consume(String brokers, String topic, Path schemaFile,
                         BooleanSupplier running, BiConsumer<String, JsonNode> handle) throws IOException {
         JsonSchema schema;
@@ -68,5 +68,5 @@ public final class UsageTopicConsumer {
             }
         }
     }
-    // README snippet end
+    // docs/contract.md snippet end
 }

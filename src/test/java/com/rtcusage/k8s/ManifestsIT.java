@@ -249,7 +249,7 @@ class ManifestsIT {
                 deadLetterTopic, EnumSet.of(AclOperation.DESCRIBE, AclOperation.DESCRIBECONFIGS, AclOperation.WRITE)));
     }
 
-    /** k8s/components/strimzi as README tells a user to include it: from a kustomization in the Kafka namespace. */
+    /** k8s/components/strimzi as docs/kubernetes.md tells a user to include it: from a kustomization in the Kafka namespace. */
     static List<HasMetadata> strimzi() {
         return StrictManifests.parseAll(Kustomize.build("strimzi", """
                 apiVersion: kustomize.config.k8s.io/v1beta1
@@ -441,6 +441,18 @@ class ManifestsIT {
     }
 
     @Test
+    void podsLogJsonWhileTheLocalRunLogsPlainText() throws IOException {
+        for (Path folder : List.of(BASE, CRONJOB)) {
+            assertThat(podTemplates(manifests(folder))).singleElement().satisfies(template ->
+                    assertThat(template.getSpec().getContainers().get(0).getEnv())
+                            .as("Spring Boot's structured console logging in %s", folder)
+                            .contains(new EnvVar("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs", null)));
+        }
+        assertThat(Files.readString(Path.of("src/main/resources/application.yaml")))
+                .as("plain text wherever the pods' environment does not say otherwise").doesNotContain("structured");
+    }
+
+    @Test
     void exampleSecretHoldsOnlyPlaceholdersForTheKeysTheConfigurationReads() throws IOException {
         List<Map<String, Object>> documents = Kustomize.parseAll(Files.readString(EXAMPLE_SECRET));
         Secret secret = (Secret) StrictManifests.parse(documents.get(0));
@@ -494,7 +506,7 @@ class ManifestsIT {
         assertThat(((PodMonitor) StrictManifests.parse(Kustomize.parseAll(podMonitor).get(0))).getSpec().getPodMetricsEndpoints()).hasSize(1);
         assertRejected(podMonitor, "podMetricsEndpoints", "podMetricEndpoints", "podMetricEndpoints");
         String topic = """
-                apiVersion: kafka.strimzi.io/v1beta2
+                apiVersion: kafka.strimzi.io/v1
                 kind: KafkaTopic
                 metadata: {name: probe}
                 spec: {partitions: 6, replicas: 3}
@@ -502,6 +514,25 @@ class ManifestsIT {
         assertThat(((KafkaTopic) StrictManifests.parse(Kustomize.parseAll(topic).get(0))).getSpec().getPartitions()).isEqualTo(6);
         assertRejected(topic, "partitions: 6", "partition: 6", "partition");
         assertRejected(topic, "replicas: 3", "replicas: \"3\"", "replicas");
+        assertRejected(topic, "kafka.strimzi.io/v1", "kafka.strimzi.io/v1beta2", "unexpected kind kafka.strimzi.io/v1beta2 KafkaTopic");
+        // v1 as Strimzi's model has it: an ACL rule's operations are a list; v1beta2's single "operation" is gone
+        String user = """
+                apiVersion: kafka.strimzi.io/v1
+                kind: KafkaUser
+                metadata: {name: probe}
+                spec:
+                  authorization:
+                    type: simple
+                    acls: [{resource: {type: topic, name: t}, operations: [Read]}]
+                """;
+        assertThat(((KafkaUserAuthorizationSimple) ((KafkaUser) StrictManifests.parse(Kustomize.parseAll(user).get(0)))
+                .getSpec().getAuthorization()).getAcls()).singleElement()
+                .satisfies(rule -> assertThat(rule.getOperations()).containsExactly(AclOperation.READ));
+        assertRejected(user, "operations: [Read]", "operation: Read", "operation");
+        assertRejected(user, "operations: [Read]", "operations: Read", "operations");
+        assertThat(StrictManifests.inRange("v1", "v1alpha1-v1beta2")).isFalse();
+        assertThat(StrictManifests.inRange("v1beta2", "v1alpha1-v1beta2")).isTrue();
+        assertThat(StrictManifests.inRange("v1", "v1beta2+")).isTrue();
         assertThatThrownBy(() -> StrictManifests.parse(Map.of("apiVersion", "apps/v1beta1", "kind", "Deployment")))
                 .hasMessageContaining("unexpected kind apps/v1beta1 Deployment");
     }

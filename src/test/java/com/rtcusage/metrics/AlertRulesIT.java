@@ -27,14 +27,14 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The alert rules of k8s/monitoring as Prometheus runs them: promtool checks the rule file and runs
  * its unit tests (k8s/monitoring/tests), which must fire every alert once, with its labels and
  * annotations, and hold it quiet once. Every alert keeps namespace and job and links a runbook in
- * README; the PrometheusRule of k8s/components/prometheus-operator carries the same groups; the
+ * docs/operations.md; the PrometheusRule of k8s/components/prometheus-operator carries the same groups; the
  * dashboard scopes every query to its namespace and job variables. Needs promtool on the PATH.
  */
 class AlertRulesIT {
 
     private static final Path RULE_TESTS = Path.of("k8s/monitoring/tests/rtc-usage.rules.test.yaml");
     private static final Path PROMETHEUS_RULE = Path.of("k8s/components/prometheus-operator/prometheus-rule.yaml");
-    private static final Path README = Path.of("README.md");
+    private static final Path OPERATIONS = Path.of("docs/operations.md");
     private static final Pattern AGGREGATION = Pattern.compile("\\b(sum|min|max|avg|count|group|topk|bottomk|stddev|quantile)\\s+(by|without)\\s*\\(([^)]*)\\)");
     private static final Pattern SELECTOR = Pattern.compile("\\b(?:rtc_usage|camel)_[a-zA-Z0-9_]*(\\{[^}]*})?");
 
@@ -85,15 +85,15 @@ class AlertRulesIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void everyAlertLinksItsRunbookInTheReadme() throws IOException {
-        Set<String> anchors = Files.readAllLines(README).stream().filter(line -> line.startsWith("#"))
+    void everyAlertLinksItsRunbookInTheOperationsDoc() throws IOException {
+        Set<String> anchors = Files.readAllLines(OPERATIONS).stream().filter(line -> line.startsWith("#"))
                 .map(line -> line.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
                 .collect(Collectors.toSet());
 
         for (Map.Entry<String, Map<String, Object>> rule : rules().entrySet()) {
             String url = (String) ((Map<String, Object>) rule.getValue().get("annotations")).get("runbook_url");
-            assertThat(url).as(rule.getKey()).matches("https://\\S+/README\\.md#[a-z0-9_-]+");
-            assertThat(anchors).as("README section for " + url).contains(url.substring(url.indexOf('#') + 1));
+            assertThat(url).as(rule.getKey()).matches("https://\\S+/docs/operations\\.md#[a-z0-9_-]+");
+            assertThat(anchors).as(OPERATIONS + " section for " + url).contains(url.substring(url.indexOf('#') + 1));
             assertThat(url).endsWith("#" + rule.getKey().toLowerCase(Locale.ROOT));
         }
     }

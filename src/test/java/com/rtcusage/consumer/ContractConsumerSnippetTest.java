@@ -11,21 +11,22 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * README's Java consumer is the compiled and tested UsageTopicConsumer, line for line: README
- * cannot drift from code that ConsumerContractIT runs against a broker.
+ * The Java consumer of docs/contract.md is the compiled and tested UsageTopicConsumer, line for
+ * line: the contract cannot drift from code that ConsumerContractIT runs against a broker.
  */
-class ReadmeConsumerSnippetTest {
+class ContractConsumerSnippetTest {
 
     private static final Path SOURCE = Path.of("src/test/java/com/rtcusage/consumer/UsageTopicConsumer.java");
-    private static final Pattern README_BLOCK = Pattern.compile(
+    private static final Path CONTRACT = Path.of("docs/contract.md");
+    private static final Pattern DOC_BLOCK = Pattern.compile(
             "<!-- snippet: " + Pattern.quote(SOURCE.toString()) + " -->\\n```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern SOURCE_BLOCK = Pattern.compile(
-            "\\n( *)// README snippet begin\\n(.*?)\\n *// README snippet end\\n", Pattern.DOTALL);
+            "\\n( *)// docs/contract.md snippet begin\\n(.*?)\\n *// docs/contract.md snippet end\\n", Pattern.DOTALL);
 
     @Test
-    void readmeShowsTheCompiledConsumer() throws IOException {
-        Matcher readme = README_BLOCK.matcher(Files.readString(Path.of("README.md")));
-        assertThat(readme.find()).as("README has a java block after <!-- snippet: %s -->", SOURCE).isTrue();
+    void theContractShowsTheCompiledConsumer() throws IOException {
+        Matcher doc = DOC_BLOCK.matcher(Files.readString(CONTRACT));
+        assertThat(doc.find()).as("%s has a java block after <!-- snippet: %s -->", CONTRACT, SOURCE).isTrue();
         Matcher source = SOURCE_BLOCK.matcher(Files.readString(SOURCE));
         assertThat(source.find()).as("%s marks its snippet", SOURCE).isTrue();
 
@@ -33,6 +34,6 @@ class ReadmeConsumerSnippetTest {
         String compiled = source.group(2).lines()
                 .map(line -> line.startsWith(indent) ? line.substring(indent.length()) : line)
                 .collect(Collectors.joining("\n", "", "\n"));
-        assertThat(readme.group(1)).isEqualTo(compiled);
+        assertThat(doc.group(1)).isEqualTo(compiled);
     }
 }

@@ -18,18 +18,19 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * README's configuration table and the configuration metadata that IDEs complete from (generated
+ * The key table of docs/configuration.md and the configuration metadata that IDEs complete from (generated
  * by spring-boot-configuration-processor from RtcUsageProperties' javadoc) name the same keys, and
  * every key has a description: neither can drift from the code.
  */
-class ReadmeConfigurationTableTest {
+class ConfigurationDocTableTest {
 
+    private static final Path DOC = Path.of("docs/configuration.md");
     private static final Path METADATA = Path.of("target/classes/META-INF/spring-configuration-metadata.json");
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
     @Test
-    void readmeNamesExactlyTheKeysTheCodeHas() throws IOException {
-        assertThat(uniform(readmeKeys())).isEqualTo(uniform(metadataKeys()));
+    void theDocNamesExactlyTheKeysTheCodeHas() throws IOException {
+        assertThat(uniform(documentedKeys())).isEqualTo(uniform(metadataKeys()));
     }
 
     @Test
@@ -62,11 +63,11 @@ class ReadmeConfigurationTableTest {
         return keys;
     }
 
-    /** The keys README's table names; "`a.b.c` / `d`" names a.b.c and its sibling a.b.d. */
-    static Set<String> readmeKeys() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("README.md"));
+    /** The keys the table of docs/configuration.md names; "`a.b.c` / `d`" names a.b.c and its sibling a.b.d. */
+    static Set<String> documentedKeys() throws IOException {
+        List<String> lines = Files.readAllLines(DOC);
         int start = lines.indexOf("| key | default | meaning |");
-        assertThat(start).as("README's configuration table").isNotNegative();
+        assertThat(start).as("the key table of %s", DOC).isNotNegative();
         Set<String> keys = new TreeSet<>();
         for (String line : lines.subList(start + 2, lines.size())) {
             if (!line.startsWith("|")) {
