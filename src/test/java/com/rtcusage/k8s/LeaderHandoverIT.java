@@ -53,7 +53,8 @@ class LeaderHandoverIT {
     private static final String NAMESPACE = KubernetesMockClients.NAMESPACE;
     private static final String LEASE = KubernetesMockClients.LEASE;
     private static final long LEASE_MILLIS = 3000;
-    private static final int APPS = 8;
+    // Enough apps that pod a is still sweeping (about 10 s at 2 requests a second) when pod b has started, however slowly.
+    private static final int APPS = 20;
     private static final String KEY_ID = "AKLThandovertest0000000000000001";
     private static final String SECRET = "handover-test-secret";
 

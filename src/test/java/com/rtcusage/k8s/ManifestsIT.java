@@ -399,7 +399,7 @@ class ManifestsIT {
             assertThat(rule.getOnExitCodes().getContainerName()).isEqualTo(template.getSpec().getContainers().get(0).getName());
             assertThat(rule.getOnExitCodes().getOperator()).isEqualTo("In");
             assertThat(rule.getOnExitCodes().getValues()).as("did not start, API refused, Kafka refused: waiting cannot cure them")
-                    .containsExactlyInAnyOrder(1, 11, 12);
+                    .containsExactlyInAnyOrder(1, 11, 12, 13);
         });
         assertThat(failurePolicy.getRules().get(1)).satisfies(rule -> {
             assertThat(rule.getAction()).isEqualTo("Ignore");
