@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -79,5 +80,15 @@ class ProductionJarIT {
             }
         }
         assertThat(offending).as("spring.factories lines naming the sandbox in %s", jar).isEmpty();
+    }
+
+    /** Where Spring Boot looks for the SBOM it serves at /actuator/sbom/application (SbomIT). */
+    @Test
+    void carriesItsSbom() throws IOException {
+        String sbom = "META-INF/sbom/application.cdx.json";
+        assertThat(entries).contains(sbom);
+        try (JarFile zip = new JarFile(jar.toFile())) {
+            assertThat(zip.getManifest().getMainAttributes().getValue("Sbom-Location")).isEqualTo(sbom);
+        }
     }
 }

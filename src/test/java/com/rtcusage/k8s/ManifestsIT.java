@@ -299,7 +299,7 @@ class ManifestsIT {
         assertThat(config.get("management.server.port", Integer.class, null)).as("management.server.port would open a second port").isNull();
         assertThat(container.getPorts()).singleElement().extracting(ContainerPort::getContainerPort).isEqualTo(managementPort);
         assertThat(config.get("management.endpoint.health.probes.enabled", Boolean.class)).isTrue();
-        assertThat(config.get("management.endpoints.web.exposure.include", String.class)).contains("health", "prometheus");
+        assertThat(config.get("management.endpoints.web.exposure.include", String.class)).contains("health", "prometheus", "sbom");
         assertThat(probe(container.getStartupProbe()).getPath()).isEqualTo("/actuator/health/liveness");
         assertThat(probe(container.getLivenessProbe()).getPath()).isEqualTo("/actuator/health/liveness");
         assertThat(probe(container.getReadinessProbe()).getPath()).isEqualTo("/actuator/health/readiness");
