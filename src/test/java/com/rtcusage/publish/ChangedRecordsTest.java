@@ -3,9 +3,12 @@ package com.rtcusage.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rtcusage.flow.FlowNames;
+import com.rtcusage.pricing.Cost;
 import com.rtcusage.pricing.PricedUsage;
+import java.math.BigDecimal;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,9 @@ class ChangedRecordsTest {
 
         RecordBatch records = batch.getIn().getBody(RecordBatch.class);
         assertThat(records).extracting(message -> message.getBody(String.class)).containsExactly("a:1", "a:3");
-        assertThat(records.usages()).hasSize(2);
+        assertThat(records.usages()).containsExactly(usage("a:1"), usage("a:3"));
+        assertThat(records.usageOf("a:3")).isEqualTo(usage("a:3"));
+        assertThat(records.usageOf("a:2")).as("not marked to publish").isNull();
         assertThat(strategy.hasRecords(records)).isTrue();
     }
 
@@ -46,11 +51,18 @@ class ChangedRecordsTest {
         assertThat(batch.getException()).hasMessage("bad day");
     }
 
+    /** A day's exchange as record-day leaves it: its record keyed, its priced usage beside it. */
     private static Exchange day(String key, boolean toPublish) {
         Exchange exchange = new DefaultExchange(CAMEL);
         exchange.getMessage().setBody(key);
+        exchange.getMessage().setHeader(KafkaConstants.KEY, key);
         exchange.setProperty(FlowNames.TO_PUBLISH, toPublish);
-        exchange.setProperty(FlowNames.PRICED_USAGE, new PricedUsage(null, null));
+        exchange.setProperty(FlowNames.PRICED_USAGE, usage(key));
         return exchange;
+    }
+
+    /** A priced usage told apart from the others by its key, written as the currency. */
+    private static PricedUsage usage(String key) {
+        return new PricedUsage(null, new Cost(key, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
     }
 }

@@ -1,12 +1,13 @@
 package com.rtcusage.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.rtcusage.sandbox.RecordedRequest;
 import com.rtcusage.sandbox.SandboxFaults;
 import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.support.LocalService;
-import com.rtcusage.support.RunningClock;
+import com.rtcusage.support.MovableClock;
 import com.rtcusage.support.TopicReader;
 import com.rtcusage.sweep.OneShotSweep;
 import com.rtcusage.sweep.SweepSummary;
@@ -16,6 +17,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -36,8 +39,8 @@ class MidnightIT {
     private static final List<String> APPS = List.of("m1", "m2", "m3", "m4");
 
     @Test
-    void aSweepAndARetryAcrossBeijingMidnightAskForTheNewDaysWindowAndNothingIsRefused(EmbeddedKafkaBroker broker) {
-        RunningClock clock = new RunningClock(Instant.parse("2026-11-26T03:00:00Z"));
+    void aSweepAndARetryAcrossBeijingMidnightAskForTheNewDaysWindowAndNothingIsRefused(EmbeddedKafkaBroker broker) throws Exception {
+        MovableClock clock = new MovableClock(BEIJING_MIDNIGHT.minus(Duration.ofSeconds(1)));
         ConfigurableApplicationContext service = LocalService.start(clock, "rtc-usage.schedule.run-on-startup=false",
                 "camel.component.kafka.brokers=" + broker.getBrokersAsString(),
                 "rtc-usage.kafka.topic=midnight.usage", "rtc-usage.kafka.dead-letter-topic=midnight.dead",
@@ -48,11 +51,14 @@ class MidnightIT {
         try {
             UsageSandbox sandbox = service.getBean(UsageSandbox.class);
             sandbox.faults(SandboxFaults.none().withThrottleNext(2));
-            // the first pair leaves now (a loaded machine took up to 0.75 s to start a sweep), the next one
-            // at least 1.08 s later, after midnight
-            clock.set(BEIJING_MIDNIGHT.minus(Duration.ofMillis(1000)));
 
-            SweepSummary summary = LocalService.sweep(service);
+            // The clock stands a second before midnight until the first pair was throttled, however long
+            // the sweep took to start; the next departure is at least 1.08 s after them, after midnight.
+            CompletableFuture<SweepSummary> sweep = CompletableFuture.supplyAsync(() -> LocalService.sweep(service));
+            await("the first pair throttled").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> sandbox.requests().size() >= 2);
+            clock.set(BEIJING_MIDNIGHT.plus(Duration.ofSeconds(1)));
+            SweepSummary summary = sweep.get(120, TimeUnit.SECONDS);
 
             List<RecordedRequest> requests = sandbox.requests();
             assertThat(requests).noneMatch(request -> request.status() == 400);

@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class OnTheWireRequestExecutorIT {
 
     private final AtomicInteger reported = new AtomicInteger();
-    private final CountDownLatch reportedOnce = new CountDownLatch(1);
+    /** One permit per report: each request's answer waits for a report of its own. */
+    private final Semaphore reports = new Semaphore(0);
     private HttpServer server;
 
     @BeforeEach
@@ -36,7 +37,7 @@ class OnTheWireRequestExecutorIT {
             byte[] request = exchange.getRequestBody().readAllBytes();
             boolean reportedBeforeAnswer;
             try {
-                reportedBeforeAnswer = reportedOnce.await(10, TimeUnit.SECONDS);
+                reportedBeforeAnswer = reports.tryAcquire(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 reportedBeforeAnswer = false;
@@ -59,7 +60,7 @@ class OnTheWireRequestExecutorIT {
     void reportsEachRequestOnceItIsWrittenAndBeforeItsAnswer() throws Exception {
         OnTheWireRequestExecutor executor = new OnTheWireRequestExecutor(() -> {
             reported.incrementAndGet();
-            reportedOnce.countDown();
+            reports.release();
         });
         try (CloseableHttpClient client = HttpClients.custom().setRequestExecutor(executor).build()) {
             for (String body : new String[] {"first", "second"}) {   // the second on the kept-alive connection
