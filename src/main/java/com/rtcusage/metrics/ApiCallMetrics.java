@@ -75,7 +75,7 @@ public class ApiCallMetrics implements SendEvents.Listener {
         if (isApi(endpoint)) {
             timer(REQUEST_DURATION, "Round trip of a ListUsages request, timeouts included", request)
                     .record(millis, TimeUnit.MILLISECONDS);
-        } else if (isAttempt(endpoint)) {
+        } else if (isAttempt(endpoint) && !exchange.isRouteStop()) {   // stopped by the gate: nothing left
             Failure failure = exchange.getException() == null ? null : Failures.classify(exchange.getException());
             Counter.builder(REQUESTS)
                     .description("ListUsages attempts, retries included, by how they ended")

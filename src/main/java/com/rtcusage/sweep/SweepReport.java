@@ -83,6 +83,14 @@ public class SweepReport {
         return false;
     }
 
+    /**
+     * The sweep was stopped before this app's attempt left: it has no answer this sweep, so it
+     * counts as not asked, never as ok.
+     */
+    public void stoppedBeforeSending() {
+        appsSkipped.incrementAndGet();
+    }
+
     /** A request is about to leave for the API, retries included. */
     public void requestSent() {
         requests.incrementAndGet();
