@@ -67,10 +67,6 @@ public class OneShotSweep implements ApplicationRunner, ExitCodeGenerator {
         if (summary.appsUnexpected() > 0) {
             return UNEXPECTED;
         }
-        // Stopped before it could judge every app: the cause to fix, and why running again may help, is Kafka.
-        if (SweepGate.Reason.KAFKA_UNREACHABLE.text().equals(summary.stoppedBy())) {
-            return TRANSIENT;
-        }
         return summary.appsRejected() > 0 ? REJECTED : TRANSIENT;
     }
 
