@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param extraDayOutsideWindow successful answers also carry the day before {@code StartTime}
  * @param unprocessableFirstDay successful answers report the first day from {@code StartTime} with
  *     {@code Audio} = -1 minutes: a well-formed answer with one entry the client must reject
+ * @param unprocessableDayOutsideWindow successful answers also carry the day before {@code StartTime},
+ *     with {@code Audio} = -1 minutes: an entry the client must ignore, not reject
  * @param ingressJitter uneven network delay: each request waits a uniformly random 0..this before it
  *     reaches the sandbox's rate limiter; its arrival (clock, nanoTime, rate-limit count) is taken after
  */
@@ -25,6 +27,7 @@ public record SandboxFaults(
         int throttleNext,
         boolean extraDayOutsideWindow,
         boolean unprocessableFirstDay,
+        boolean unprocessableDayOutsideWindow,
         Duration ingressJitter) {
 
     public SandboxFaults {
@@ -43,42 +46,47 @@ public record SandboxFaults(
 
     /** A well-behaved API. */
     public static SandboxFaults none() {
-        return new SandboxFaults(0, 0, Duration.ZERO, 0, false, false, Duration.ZERO);
+        return new SandboxFaults(0, 0, Duration.ZERO, 0, false, false, false, Duration.ZERO);
     }
 
     public SandboxFaults withFailEveryNth(int n) {
         return new SandboxFaults(n, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
-                unprocessableFirstDay, ingressJitter);
+                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter);
     }
 
     public SandboxFaults withGarbageEveryNth(int n) {
         return new SandboxFaults(failEveryNth, n, latency, throttleNext, extraDayOutsideWindow,
-                unprocessableFirstDay, ingressJitter);
+                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter);
     }
 
     public SandboxFaults withLatency(Duration delay) {
         return new SandboxFaults(failEveryNth, garbageEveryNth, delay, throttleNext, extraDayOutsideWindow,
-                unprocessableFirstDay, ingressJitter);
+                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter);
     }
 
     public SandboxFaults withThrottleNext(int k) {
         return new SandboxFaults(failEveryNth, garbageEveryNth, latency, k, extraDayOutsideWindow,
-                unprocessableFirstDay, ingressJitter);
+                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter);
     }
 
     public SandboxFaults withExtraDayOutsideWindow(boolean extraDay) {
         return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDay,
-                unprocessableFirstDay, ingressJitter);
+                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter);
     }
 
     public SandboxFaults withUnprocessableFirstDay(boolean unprocessable) {
         return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
-                unprocessable, ingressJitter);
+                unprocessable, unprocessableDayOutsideWindow, ingressJitter);
+    }
+
+    public SandboxFaults withUnprocessableDayOutsideWindow(boolean unprocessable) {
+        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
+                unprocessableFirstDay, unprocessable, ingressJitter);
     }
 
     public SandboxFaults withIngressJitter(Duration maxDelay) {
         return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
-                unprocessableFirstDay, maxDelay);
+                unprocessableFirstDay, unprocessableDayOutsideWindow, maxDelay);
     }
 
     private static void requireNotNegative(String name, int value) {

@@ -22,8 +22,9 @@ final class UsageReport {
 
     /**
      * @param faults {@code extraDayOutsideWindow} also reports the last day starting before StartTime;
-     *     {@code unprocessableFirstDay} reports the first day of the window with Audio = -1 (faults, to
-     *     test the client)
+     *     {@code unprocessableFirstDay} reports the first day of the window with Audio = -1;
+     *     {@code unprocessableDayOutsideWindow} also reports the day before StartTime with Audio = -1
+     *     (faults, to test the client)
      */
     List<UsageEntry> entries(UsageQuery query, Instant now, SandboxFaults faults, AnswerShape shape) {
         Instant start = query.startTime().toInstant();
@@ -36,6 +37,9 @@ final class UsageReport {
         List<UsageEntry> entries = new ArrayList<>();
         if (faults.extraDayOutsideWindow()) {
             entries.add(entry(query.appId(), first.minusDays(1), cutoff));
+        }
+        if (faults.unprocessableDayOutsideWindow()) {
+            entries.add(withNegativeAudio(entry(query.appId(), first.minusDays(1), cutoff)));
         }
         for (LocalDate day = first; SyntheticUsage.startOf(day).isBefore(end); day = day.plusDays(1)) {
             boolean noFiguresYet = !cutoff.isAfter(SyntheticUsage.startOf(day));

@@ -169,12 +169,15 @@ public record RtcUsageProperties(
      * @param replicationFactor replicas of the topics the service creates; 0 means as many as
      *        brokers, at most 3. Their {@code min.insync.replicas} is the factor minus one, at least 1,
      *        so one broker may be away without stopping writes
+     * @param oneShotWait one-shot mode only: how long Kafka may stay unreachable (counted from the first
+     *        failed attempt) before the run stops and exits 10; service mode waits without end
      */
     public record Kafka(
             @NotBlank @DefaultValue("rtc.usage.daily") String topic,
             @NotBlank @DefaultValue("rtc.usage.dead-letter") String deadLetterTopic,
             @DefaultValue("true") boolean createTopics,
             @Min(1) @DefaultValue("6") int partitions,
-            @Min(0) @Max(Short.MAX_VALUE) @DefaultValue("0") int replicationFactor) {
+            @Min(0) @Max(Short.MAX_VALUE) @DefaultValue("0") int replicationFactor,
+            @NotNull @DefaultValue("5m") Duration oneShotWait) {
     }
 }

@@ -53,6 +53,7 @@ public final class FlowNames {
     public static final String SWEEP_LEADERSHIP = "sweepLeadership";
     public static final String SWEEP_GATE = "sweepGate";
     public static final String KAFKA_REFUSAL = "kafkaRefusal";
+    public static final String KAFKA_WAIT = "kafkaWait";
     public static final String API_RETRY_POLICY = "apiRetryPolicy";
     public static final String KAFKA_RETRY_POLICY = "kafkaRetryPolicy";
     /** Threads that carry a request from its departure on (scheduler of the per-account pacing). */

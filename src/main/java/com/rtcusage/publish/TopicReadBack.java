@@ -51,16 +51,18 @@ public class TopicReadBack {
 
     private final KafkaClients clients;
     private final TopicSetup topics;
+    private final KafkaWait kafkaWait;
     private final PublishedState state;
     private final List<Listener> listeners;
     private final String topic;
     private final Clock clock;
     private volatile boolean loaded;
 
-    public TopicReadBack(KafkaClients clients, TopicSetup topics, PublishedState state, List<Listener> listeners,
-            RtcUsageProperties properties, Clock clock) {
+    public TopicReadBack(KafkaClients clients, TopicSetup topics, KafkaWait kafkaWait, PublishedState state,
+            List<Listener> listeners, RtcUsageProperties properties, Clock clock) {
         this.clients = clients;
         this.topics = topics;
+        this.kafkaWait = kafkaWait;
         this.state = state;
         this.listeners = listeners;
         this.topic = properties.kafka().topic();
@@ -92,6 +94,7 @@ public class TopicReadBack {
             throw new KafkaUnavailableException("cannot set up or read back topic " + topic + ": " + e.getMessage(), e);
         }
         loaded = true;
+        kafkaWait.answered();
     }
 
     /** What this instance read back may be out of date (another pod published meanwhile): the next load reads again. */

@@ -21,7 +21,10 @@ public class OneShotSweep implements ApplicationRunner, ExitCodeGenerator {
 
     /** Every request answered, every reported day published (or already in Kafka), nothing dead-lettered. */
     public static final int COMPLETE = 0;
-    /** Failures that may clear: requests still failing after their retries (429, 5xx, timeouts, connection). */
+    /**
+     * Failures that may clear: requests still failing after their retries (429, 5xx, timeouts, connection),
+     * or Kafka unreachable for longer than {@code rtc-usage.kafka.one-shot-wait}.
+     */
     public static final int TRANSIENT = 10;
     /** Failures that will not clear by running again: the API refused a request, or a day was unprocessable. */
     public static final int REJECTED = 11;
@@ -47,7 +50,8 @@ public class OneShotSweep implements ApplicationRunner, ExitCodeGenerator {
             SweepSummary summary = producer.requestBody(FlowNames.SWEEP, null, SweepSummary.class);
             boolean refused = refusal.current().isPresent()
                     || (summary != null && SweepGate.Reason.KAFKA_REFUSED.text().equals(summary.stoppedBy()));
-            // No summary: the sweep stopped before it planned anything, and said why already.
+            // No summary: the sweep stopped before it planned anything (Kafka unreachable at its read-back
+            // for longer than the wait, too), and said why already.
             exitCode = refused ? KAFKA_REFUSED : summary == null ? TRANSIENT : exitCode(summary);
         } catch (RuntimeException e) {
             LOG.error("Sweep failed before it could finish: {}", e.getMessage());

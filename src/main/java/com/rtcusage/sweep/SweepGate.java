@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether the running sweep may send its next ListUsages request. Closed when Kafka refuses for
- * good (until the next sweep tries again), when this instance loses the Lease (until it gains it
+ * good (until the next sweep tries again), when a one-shot run has waited for an unreachable Kafka
+ * as long as it may (for good: the run ends), when this instance loses the Lease (until it gains it
  * again) and when the service shuts down (for good). A closed gate lets the requests already
  * answered be published; it only keeps new ones from leaving.
  */
@@ -22,6 +23,7 @@ public class SweepGate {
     /** Why no further request may leave, in the order they are named. */
     public enum Reason {
         KAFKA_REFUSED("Kafka refused"),
+        KAFKA_UNREACHABLE("Kafka unreachable for longer than rtc-usage.kafka.one-shot-wait"),
         NOT_LEADER("this instance lost the leadership"),
         SHUTTING_DOWN("the service is shutting down");
 

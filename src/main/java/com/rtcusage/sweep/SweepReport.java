@@ -142,6 +142,16 @@ public class SweepReport {
         listeners.forEach(listener -> listener.deadLettered(request.account(), request.appId(), reason));
     }
 
+    /**
+     * Kafka did not acknowledge what this exchange was to publish, and the sweep no longer waits for
+     * it: its app failed, for a reason that may clear. No app yet (the sweep's own read-back): nothing to count.
+     */
+    public void unpublished(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request) {
+        if (request != null) {
+            failedApps.add(request.account() + "/" + request.appId());
+        }
+    }
+
     /** Logs the summary line and returns it as the message body. */
     public SweepSummary finish() {
         SweepSummary summary = new SweepSummary(appsPlanned, failedApps.size(), rejectedApps.size(), unexpectedApps.size(), requests.get(),

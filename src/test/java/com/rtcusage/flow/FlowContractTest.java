@@ -63,8 +63,8 @@ class FlowContractTest {
                 .anyMatch(violation -> violation.contains("reads property usageRequest"));
         assertThat(violations(planted(routes, "2-sweep.camel.yaml", "uri: direct:list-usages", "uri: direct:list-usage")))
                 .anyMatch(violation -> violation.contains("direct:list-usage"));
-        assertThat(violations(planted(routes, "9-errors.camel.yaml", "method: isKafkaOutage", "method: isKafkaOutages")))
-                .anyMatch(violation -> violation.contains("isKafkaOutages"));
+        assertThat(violations(planted(routes, "9-errors.camel.yaml", "method: keepsWaiting", "method: keepsWaitin")))
+                .anyMatch(violation -> violation.contains("keepsWaitin"));
     }
 
     /** What is wrong between these route files and the beans of the production code. */

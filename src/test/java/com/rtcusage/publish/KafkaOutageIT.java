@@ -12,6 +12,8 @@ import com.rtcusage.support.KafkaBrokerProcess;
 import com.rtcusage.support.LocalService;
 import com.rtcusage.support.MovableClock;
 import com.rtcusage.support.TopicReader;
+import com.rtcusage.sweep.OneShotSweep;
+import com.rtcusage.sweep.SweepGate;
 import com.rtcusage.sweep.SweepSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +49,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -54,13 +63,25 @@ import org.springframework.context.ConfigurableApplicationContext;
  * is back, without duplicates. The broker is a real KRaft broker in a process of its own, stopped
  * and started again on the same port and log directory; all assertions are on records read back.
  * Each test brings the broker into the state it needs; the order only saves one broker start.
+ * <p>
+ * One-shot mode does not wait without end: once Kafka has been away for longer than
+ * {@code rtc-usage.kafka.one-shot-wait} it stops the sweep and exits 10, with one ERROR line naming
+ * the brokers. The wait is a few seconds here, as the promise under test is "exits after the
+ * configured wait" (KafkaWaitTest checks the shipped 5 minutes); the service, set the same wait,
+ * must not heed it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class KafkaOutageIT {
 
     private static final Set<String> APPS = Set.of("demo-app-a1", "demo-app-a2", "demo-app-a3", "demo-app-b1", "demo-app-b2");
     private static final int DAYS = 3;
     private static final Duration BOUND = Duration.ofSeconds(60);
+    private static final Duration ONE_SHOT_WAIT = Duration.ofSeconds(3);
+    /** What may follow one-shot's wait: the attempt in flight (client timeouts of 2-3 s, an Admin close of 5 s), a 1 s back-off. */
+    private static final Duration ONE_SHOT_SLACK = Duration.ofSeconds(20);
+    /** When the runners (the one-shot sweep) began: Spring's start-up is not the wait under test. */
+    private static volatile long runnersStartedNanos;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static KafkaBrokerProcess broker;
@@ -91,10 +112,13 @@ class KafkaOutageIT {
     @Order(1)
     void brokerUnreachableAtStartIsWaitedForAndEveryAppDayDeliveredOnce() throws Exception {
         broker.stop();
-        service = start("outage-start", "true");
+        service = start("outage-start", "rtc-usage.schedule.run-on-startup=true");
 
         // The start-up sweep cannot even read back what was published: it retries, the service lives on.
         await("the start-up sweep retries while Kafka is away").atMost(BOUND).until(() -> redeliveries.get() >= 1);
+        await("the service still waits, well past one-shot's wait").during(ONE_SHOT_WAIT.multipliedBy(3))
+                .atMost(ONE_SHOT_WAIT.multipliedBy(3).plus(BOUND))
+                .until(() -> inflight("sweep") == 1 && service.getBean(SweepGate.class).isOpen());
         assertThat(service.isActive()).isTrue();
         assertThat(inflight("sweep")).as("the start-up sweep is still running").isEqualTo(1);
         assertThat(probe("liveness")).isEqualTo(200);
@@ -115,7 +139,7 @@ class KafkaOutageIT {
     @Order(2)
     void brokerLostInTheMiddleOfASweepIsWaitedForAndNothingIsLostOrDoubled() throws Exception {
         broker.start();
-        service = start("outage-sweep", "false");
+        service = start("outage-sweep", "rtc-usage.schedule.run-on-startup=false");
         await("ready with Kafka there").atMost(BOUND).until(() -> probe("readiness") == 200);
         // Slow answers stretch the sweep (three apps of demo-a in turn) over several seconds.
         service.getBean(UsageSandbox.class).faults(SandboxFaults.none().withLatency(Duration.ofMillis(1500)));
@@ -142,6 +166,49 @@ class KafkaOutageIT {
         List<ConsumerRecord<String, String>> records = TopicReader.readAll(broker.brokers(), "outage-sweep.usage");
         assertEveryAppDayExactlyOnce(records);
         assertThat(TopicReader.readAll(broker.brokers(), "outage-sweep.dead")).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void oneShotWithTheBrokerUnreachableAtStartExitsTenAfterItsWait(CapturedOutput output) throws Exception {
+        broker.stop();
+
+        // In the background, so a run that waits for ever fails the test instead of hanging it.
+        CompletableFuture<ConfigurableApplicationContext> run = CompletableFuture.supplyAsync(() -> start("oneshot-start",
+                "rtc-usage.one-shot=true", "spring.main.sources=" + RunnersStart.class.getName()));
+        service = run.get(BOUND.plus(ONE_SHOT_WAIT).plus(ONE_SHOT_SLACK).toSeconds(), TimeUnit.SECONDS);
+        Duration sweep = Duration.ofNanos(System.nanoTime() - runnersStartedNanos);
+
+        assertThat(SpringApplication.exit(service)).isEqualTo(OneShotSweep.TRANSIENT);
+        assertThat(sweep).isGreaterThan(ONE_SHOT_WAIT).isLessThan(ONE_SHOT_WAIT.plus(ONE_SHOT_SLACK));
+        assertOneErrorLineNamingTheBrokers(output);
+    }
+
+    @Test
+    @Order(4)
+    void oneShotThatLosesTheBrokerInTheMiddleOfTheSweepExitsTenAfterItsWait(CapturedOutput output) throws Exception {
+        broker.start();
+        // Slow answers stretch the sweep (three apps of demo-a in turn) over several seconds.
+        CompletableFuture<ConfigurableApplicationContext> run = CompletableFuture.supplyAsync(() -> start("oneshot-sweep",
+                "rtc-usage.one-shot=true", "sandbox.latency=1500ms"));
+        await("the first records landed").atMost(BOUND).pollInterval(Duration.ofMillis(100))
+                .until(() -> !TopicReader.readAll(broker.brokers(), "oneshot-sweep.usage").isEmpty());
+        broker.stop();
+        long lostNanos = System.nanoTime();
+
+        service = run.get(ONE_SHOT_WAIT.plus(ONE_SHOT_SLACK).toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - lostNanos)).isGreaterThan(ONE_SHOT_WAIT);
+        assertThat(SpringApplication.exit(service)).isEqualTo(OneShotSweep.TRANSIENT);
+        assertOneErrorLineNamingTheBrokers(output);
+        assertThat(output.getOut()).containsOnlyOnce("Sweep INCOMPLETE")
+                .contains("stopped (Kafka unreachable for longer than rtc-usage.kafka.one-shot-wait)");
+    }
+
+    private static void assertOneErrorLineNamingTheBrokers(CapturedOutput output) {
+        List<String> errors = output.getOut().lines().filter(line -> line.contains(" ERROR ")).toList();
+        assertThat(errors).singleElement().asString().contains("Kafka at " + broker.brokers()
+                + " unreachable for longer than rtc-usage.kafka.one-shot-wait (PT3S)");
     }
 
     /**
@@ -175,9 +242,12 @@ class KafkaOutageIT {
         return new String(id.value(), StandardCharsets.UTF_8);
     }
 
-    /** The service as main starts it, profile local (sandbox API), on the broker process; short Kafka timeouts. */
-    private ConfigurableApplicationContext start(String topicPrefix, String runOnStartup) {
-        ConfigurableApplicationContext started = LocalService.start(new MovableClock(FixedTime.START),
+    /**
+     * The service as main starts it, profile local (sandbox API), on the broker process; short Kafka
+     * timeouts. In one-shot mode it returns once the sweep ended.
+     */
+    private ConfigurableApplicationContext start(String topicPrefix, String... more) {
+        List<String> properties = new ArrayList<>(List.of(
                 "camel.component.kafka.brokers=" + broker.brokers(),
                 "camel.component.kafka.max-block-ms=2000",
                 "camel.component.kafka.request-timeout-ms=1000",
@@ -189,8 +259,11 @@ class KafkaOutageIT {
                 "rtc-usage.kafka.dead-letter-topic=" + topicPrefix + ".dead",
                 "rtc-usage.window.days=" + DAYS,
                 "rtc-usage.retry.max-delay=1s",
-                "rtc-usage.schedule.run-on-startup=" + runOnStartup,
-                "server.port=0");
+                "rtc-usage.kafka.one-shot-wait=" + ONE_SHOT_WAIT.toSeconds() + "s",
+                "server.port=0"));
+        properties.addAll(List.of(more));
+        ConfigurableApplicationContext started = LocalService.start(new MovableClock(FixedTime.START),
+                properties.toArray(String[]::new));
         RedeliveryCounter counter = new RedeliveryCounter(redeliveries);
         started.getBean(CamelContext.class).getManagementStrategy().addEventNotifier(counter);
         counter.start();
@@ -221,6 +294,15 @@ class KafkaOutageIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A bean of the service that notes when the context has started and its runners (the one-shot sweep) begin. */
+    public static final class RunnersStart implements ApplicationListener<ApplicationStartedEvent> {
+
+        @Override
+        public void onApplicationEvent(ApplicationStartedEvent event) {
+            runnersStartedNanos = System.nanoTime();
         }
     }
 

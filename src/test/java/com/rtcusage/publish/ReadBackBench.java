@@ -99,7 +99,8 @@ public final class ReadBackBench {
         RtcUsageProperties.Kafka topics = mock(RtcUsageProperties.Kafka.class);
         when(properties.kafka()).thenReturn(topics);
         when(topics.topic()).thenReturn(topic);
-        return new TopicReadBack(new KafkaClients(camel), mock(TopicSetup.class), state, List.of(), properties, clock);
+        return new TopicReadBack(new KafkaClients(camel), mock(TopicSetup.class), mock(KafkaWait.class), state, List.of(),
+                properties, clock);
     }
 
     /** Before and after the state took a clock (so the same bench runs on both sides of that change). */

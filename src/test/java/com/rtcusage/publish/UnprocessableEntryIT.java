@@ -18,17 +18,23 @@ import java.util.stream.Collectors;
 import org.apache.camel.ProducerTemplate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * A well-formed 200 answer with one day no record can be made of (negative minutes): that day is
  * dead-lettered at once, the other days of the same answer are published, nothing is asked again.
+ * The same answer also carries a malformed day outside the planned window: an anomaly to log, not
+ * a failure, so it adds no dead letter.
  */
 @PipelineTest
 @Import(FixedTime.class)
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {
         "rtc-usage.kafka.topic=unprocessable.usage", "rtc-usage.kafka.dead-letter-topic=unprocessable.dead",
         "rtc-usage.window.days=3",
@@ -51,12 +57,14 @@ class UnprocessableEntryIT {
     String brokers;
 
     @Test
-    void deadLettersTheUnprocessableDayAndPublishesTheOthers() {
-        sandbox.faults(SandboxFaults.none().withUnprocessableFirstDay(true));
+    void deadLettersTheUnprocessableDayOfTheWindowAndPublishesTheOthers(CapturedOutput output) {
+        sandbox.faults(SandboxFaults.none().withUnprocessableFirstDay(true).withUnprocessableDayOutsideWindow(true));
 
         SweepSummary summary = producer.requestBody("direct:sweep", null, SweepSummary.class);
 
-        // The window is 2026-11-24..26 (Beijing); the sandbox spoils the 24th of every app.
+        // The window is 2026-11-24..26 (Beijing); the sandbox spoils the 24th of every app, and adds
+        // a spoilt 23rd, outside the window, which is only logged.
+        assertThat(output.getOut()).contains("Ignoring 2026-11-23 for app app-1", "Ignoring 2026-11-23 for app app-2");
         assertThat(summary.isComplete()).isFalse();
         assertThat(summary.line()).startsWith("Sweep INCOMPLETE");
         assertThat(summary.deadLetters()).isEqualTo(2);

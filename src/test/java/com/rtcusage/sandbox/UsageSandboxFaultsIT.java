@@ -91,6 +91,22 @@ class UsageSandboxFaultsIT {
     }
 
     @Test
+    void addsTheDayBeforeStartTimeWithNegativeAudioWhenAskedTo() {
+        running.sandbox().faults(SandboxFaults.none().withUnprocessableDayOutsideWindow(true));
+
+        Reply reply = running.client().listUsages(KEY_A, BODY_A, NOW);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(UsageSandboxListUsagesIT.timeStamps(reply.usages())).containsExactly(
+                "2026-11-14T00:00:00+08:00", "2026-11-15T00:00:00+08:00", "2026-11-16T00:00:00+08:00");
+        DailyFigures real14 = SyntheticUsage.fullDay("app-a1", LocalDate.of(2026, 11, 14));
+        assertThat(UsageSandboxListUsagesIT.figures(reply.usages().get(0)))
+                .isEqualTo(new DailyFigures(-1, real14.video360p(), real14.video720p(), real14.video1080p()));
+        assertThat(UsageSandboxListUsagesIT.figures(reply.usages().get(1)))
+                .isEqualTo(SyntheticUsage.fullDay("app-a1", LocalDate.of(2026, 11, 15)));
+    }
+
+    @Test
     void holdsTheAnswerBackForTheLatency() {
         Duration latency = Duration.ofMillis(400);
         running.sandbox().faults(SandboxFaults.none().withLatency(latency));
