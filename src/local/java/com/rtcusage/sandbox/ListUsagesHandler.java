@@ -78,7 +78,7 @@ final class ListUsagesHandler implements HttpHandler {
                     answer.requestId()));
             LOG.debug("ListUsages sandbox answered {} {} for AppId {} (RequestId {})",
                     answer.status(), answer.errorCode(), asked.appId(), answer.requestId());
-            respond(exchange, answer);
+            respond(exchange, answer, ticket.fault().faults().trickle());
         } finally {
             exchange.close();
         }
@@ -164,12 +164,19 @@ final class ListUsagesHandler implements HttpHandler {
         }
     }
 
-    private static void respond(HttpExchange exchange, Answer answer) {
+    /** Writes the answer at once, or trickled: a piece at a time with {@code trickle} between pieces. */
+    private static void respond(HttpExchange exchange, Answer answer, Duration trickle) {
         try {
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
             exchange.sendResponseHeaders(answer.status(), answer.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer.body());
+                byte[] body = answer.body();
+                int piece = trickle.isZero() ? body.length : SandboxFaults.TRICKLE_PIECE_BYTES;
+                for (int from = 0; from < body.length; from += piece) {
+                    out.write(body, from, Math.min(piece, body.length - from));
+                    out.flush();
+                    pause(from + piece < body.length ? trickle : Duration.ZERO);
+                }
             }
         } catch (IOException clientGone) {
             LOG.debug("ListUsages sandbox could not deliver RequestId {}: {}", answer.requestId(), clientGone.getMessage());

@@ -19,6 +19,8 @@ import java.util.Objects;
  *     with {@code Audio} = -1 minutes: an entry the client must ignore, not reject
  * @param ingressJitter uneven network delay: each request waits a uniformly random 0..this before it
  *     reaches the sandbox's rate limiter; its arrival (clock, nanoTime, rate-limit count) is taken after
+ * @param trickle each answer is written {@value #TRICKLE_PIECE_BYTES} bytes at a time with this pause
+ *     between pieces: no read waits long, yet the whole answer takes long (a slow or failing network)
  */
 public record SandboxFaults(
         int failEveryNth,
@@ -28,7 +30,11 @@ public record SandboxFaults(
         boolean extraDayOutsideWindow,
         boolean unprocessableFirstDay,
         boolean unprocessableDayOutsideWindow,
-        Duration ingressJitter) {
+        Duration ingressJitter,
+        Duration trickle) {
+
+    /** How much of a trickled answer is written at once. */
+    public static final int TRICKLE_PIECE_BYTES = 32;
 
     public SandboxFaults {
         requireNotNegative("failEveryNth", failEveryNth);
@@ -42,51 +48,60 @@ public record SandboxFaults(
         if (ingressJitter.isNegative()) {
             throw new IllegalArgumentException("ingressJitter must not be negative, was " + ingressJitter);
         }
+        Objects.requireNonNull(trickle, "trickle");
+        if (trickle.isNegative()) {
+            throw new IllegalArgumentException("trickle must not be negative, was " + trickle);
+        }
     }
 
     /** A well-behaved API. */
     public static SandboxFaults none() {
-        return new SandboxFaults(0, 0, Duration.ZERO, 0, false, false, false, Duration.ZERO);
+        return new SandboxFaults(0, 0, Duration.ZERO, 0, false, false, false, Duration.ZERO, Duration.ZERO);
     }
 
     public SandboxFaults withFailEveryNth(int n) {
         return new SandboxFaults(n, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
-                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter);
+                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter, trickle);
     }
 
     public SandboxFaults withGarbageEveryNth(int n) {
         return new SandboxFaults(failEveryNth, n, latency, throttleNext, extraDayOutsideWindow,
-                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter);
+                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter, trickle);
     }
 
     public SandboxFaults withLatency(Duration delay) {
         return new SandboxFaults(failEveryNth, garbageEveryNth, delay, throttleNext, extraDayOutsideWindow,
-                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter);
+                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter, trickle);
     }
 
     public SandboxFaults withThrottleNext(int k) {
         return new SandboxFaults(failEveryNth, garbageEveryNth, latency, k, extraDayOutsideWindow,
-                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter);
+                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter, trickle);
     }
 
     public SandboxFaults withExtraDayOutsideWindow(boolean extraDay) {
         return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDay,
-                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter);
+                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter, trickle);
     }
 
     public SandboxFaults withUnprocessableFirstDay(boolean unprocessable) {
         return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
-                unprocessable, unprocessableDayOutsideWindow, ingressJitter);
+                unprocessable, unprocessableDayOutsideWindow, ingressJitter, trickle);
     }
 
     public SandboxFaults withUnprocessableDayOutsideWindow(boolean unprocessable) {
         return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
-                unprocessableFirstDay, unprocessable, ingressJitter);
+                unprocessableFirstDay, unprocessable, ingressJitter, trickle);
     }
 
     public SandboxFaults withIngressJitter(Duration maxDelay) {
         return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
-                unprocessableFirstDay, unprocessableDayOutsideWindow, maxDelay);
+                unprocessableFirstDay, unprocessableDayOutsideWindow, maxDelay, trickle);
+    }
+
+    public SandboxFaults withTrickle(Duration pause) {
+        return new SandboxFaults(failEveryNth, garbageEveryNth, latency, throttleNext, extraDayOutsideWindow,
+                unprocessableFirstDay, unprocessableDayOutsideWindow, ingressJitter, pause);
     }
 
     private static void requireNotNegative(String name, int value) {

@@ -46,20 +46,28 @@ public record RtcUsageProperties(
     /**
      * Where and how to call ListUsages.
      *
-     * @param endpoint scheme://host[:port] of the Volcengine OpenAPI
+     * @param endpoint https://host[:port] of the Volcengine OpenAPI; plain http:// only to a loopback host
+     *     (127.0.0.1, localhost, ::1) or with allow-plain-http, and never with user-info
      * @param region region in the signature scope
      * @param service service in the signature scope
      * @param version ListUsages API version
      * @param connectTimeout time to open a connection to the API
-     * @param readTimeout time to wait for an answer before it counts as a Timeout (retried)
+     * @param readTimeout longest silence while waiting for an answer or reading it before it counts as a Timeout (retried)
+     * @param answerTimeout longest time from sending a request to the last byte of its answer, however steadily it
+     *     trickles in, before it counts as a Timeout (retried)
+     * @param allowPlainHttp also send to a plain http:// endpoint that is not loopback (a proxy on a trusted
+     *     network); every request then carries its signature and any STS session token in clear
      */
+    @ApiEndpoint
     public record Api(
-            @NotNull @HttpUrl @DefaultValue("https://rtc.volcengineapi.com") URI endpoint,
+            @NotNull @DefaultValue("https://rtc.volcengineapi.com") URI endpoint,
             @NotBlank @DefaultValue("cn-north-1") String region,
             @NotBlank @DefaultValue("rtc") String service,
             @NotBlank @DefaultValue("2023-11-01") String version,
             @NotNull @DefaultValue("5s") Duration connectTimeout,
-            @NotNull @DefaultValue("30s") Duration readTimeout) {
+            @NotNull @DefaultValue("30s") Duration readTimeout,
+            @NotNull @DefaultValue("60s") Duration answerTimeout,
+            @DefaultValue("false") boolean allowPlainHttp) {
     }
 
     /**

@@ -38,10 +38,12 @@ public class DepartureThreads {
     /**
      * The HTTP client holds each request until its departure is due, once it has a connection
      * (opened, TLS done) and before it writes; and tells the pacing when the request has been flushed.
+     * Outermost, it bounds each answer's size and time (the component takes one configurer only).
      */
     @Bean
-    ComponentCustomizer departureOnTheWire(DeparturePacing pacing) {
+    ComponentCustomizer departureOnTheWire(DeparturePacing pacing, AnswerBounds answerBounds) {
         return ComponentCustomizer.builder(HttpComponent.class).build(http -> http.setHttpClientConfigurer(client -> client
+                .addExecInterceptorFirst("rtc-usage-answer-bounds", answerBounds)
                 .addExecInterceptorAfter(ChainElement.CONNECT.name(), "rtc-usage-departure", (request, scope, chain) -> {
                     pacing.holdUntilDue();
                     return chain.proceed(request, scope);

@@ -66,7 +66,64 @@ class ConfigurationValidationIT {
                 Arguments.of("rtc-usage.pricing.books[0].effective-from=2026-11-01",
                         "rtc-usage.pricing.books have no book in force on 2026-10-28, the first day the window reaches (the earliest effective-from must be on or before it)"),
                 Arguments.of("rtc-usage.api.endpoint=rtc.volcengineapi.com",
-                        "rtc-usage.api.endpoint must be an http(s) URL like https://rtc.volcengineapi.com"));
+                        "rtc-usage.api.endpoint must be an http(s) URL like https://rtc.volcengineapi.com"),
+                Arguments.of("rtc-usage.api.endpoint=http://rtc.volcengineapi.com", PLAIN_HTTP_REFUSED),
+                Arguments.of("rtc-usage.api.endpoint=http://localhost.example.com", PLAIN_HTTP_REFUSED));
+    }
+
+    private static final String PLAIN_HTTP_REFUSED = "rtc-usage.api.endpoint must be https:// (plain http:// only to"
+            + " 127.0.0.1, localhost or ::1, or with rtc-usage.api.allow-plain-http=true): every request carries its"
+            + " signature and any STS session token";
+
+    private static final String USER_INFO_REFUSED = "rtc-usage.api.endpoint must not carry user-info"
+            + " (user:password@): the API authenticates by signature, and the URL would show the password wherever it is logged";
+
+    /** User-info is refused wherever the endpoint points and whatever allows plain HTTP; its password is never shown. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpointsWithUserInfo")
+    void refusesUserInfoInTheEndpointWithoutShowingIt(String endpoint, boolean allowPlainHttp) {
+        List<String> properties = new ArrayList<>(VALID);
+        properties.add("rtc-usage.api.endpoint=" + endpoint);
+        properties.add("rtc-usage.api.allow-plain-http=" + allowPlainHttp);
+
+        runner.withPropertyValues(properties.toArray(String[]::new)).run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo(USER_INFO_REFUSED);
+            assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("s3cr3t");
+        });
+    }
+
+    static List<Arguments> endpointsWithUserInfo() {
+        return List.of(
+                Arguments.of("https://operator:s3cr3t@rtc.volcengineapi.com", false),
+                Arguments.of("http://operator:s3cr3t@127.0.0.1:8080", false),
+                Arguments.of("http://operator:s3cr3t@proxy.internal:8080", true),
+                // a password no URL can hold as written: Spring's binding escapes it, the check still sees user-info
+                Arguments.of("https://operator:s3cr3t%zz@rtc.volcengineapi.com", false));
+    }
+
+    /** Loopback (the local sandbox, test servers) may be plain HTTP; anything else only where a key allows it. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("plainHttpAllowed")
+    void startsWithPlainHttpWhereItCannotLeak(String endpoint, String allowPlainHttp) {
+        List<String> properties = new ArrayList<>(VALID);
+        properties.add("rtc-usage.api.endpoint=" + endpoint);
+        properties.add(allowPlainHttp);
+
+        runner.withPropertyValues(properties.toArray(String[]::new)).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(RtcUsageProperties.class).api().endpoint()).hasToString(endpoint);
+        });
+    }
+
+    static List<Arguments> plainHttpAllowed() {
+        return List.of(
+                Arguments.of("http://127.0.0.1:18080", "rtc-usage.api.allow-plain-http=false"),
+                Arguments.of("http://localhost:18080", "rtc-usage.api.allow-plain-http=false"),
+                Arguments.of("http://[::1]:18080", "rtc-usage.api.allow-plain-http=false"),
+                Arguments.of("http://proxy.internal:8080", "rtc-usage.api.allow-plain-http=true"),
+                Arguments.of("https://rtc.volcengineapi.com", "rtc-usage.api.allow-plain-http=false"));
     }
 
     @ParameterizedTest(name = "{0}")
