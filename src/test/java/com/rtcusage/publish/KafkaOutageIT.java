@@ -8,6 +8,7 @@ import com.rtcusage.sandbox.SandboxFaults;
 import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.support.FixedTime;
 import com.rtcusage.support.Json;
+import com.rtcusage.support.ErrorLines;
 import com.rtcusage.support.KafkaBrokerProcess;
 import com.rtcusage.support.LocalService;
 import com.rtcusage.support.MovableClock;
@@ -206,7 +207,7 @@ class KafkaOutageIT {
     }
 
     private static void assertOneErrorLineNamingTheBrokers(CapturedOutput output) {
-        List<String> errors = output.getOut().lines().filter(line -> line.contains(" ERROR ")).toList();
+        List<String> errors = ErrorLines.of(output.getOut());
         assertThat(errors).singleElement().asString().contains("Kafka at " + broker.brokers()
                 + " unreachable for longer than rtc-usage.kafka.one-shot-wait (PT3S)");
     }

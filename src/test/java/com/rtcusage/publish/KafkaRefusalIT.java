@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rtcusage.sandbox.UsageSandbox;
+import com.rtcusage.support.ErrorLines;
 import com.rtcusage.support.FixedTime;
 import com.rtcusage.support.KafkaBrokerProcess;
 import com.rtcusage.support.LocalService;
@@ -212,7 +213,7 @@ class KafkaRefusalIT {
      * while refused (idempotence needs a right it was denied); that one is the client's, not ours.
      */
     private static void assertOneErrorLine(String log, String topic, String reason) {
-        List<String> errors = log.lines().filter(line -> line.matches(".*(\\sERROR\\s|\"level\":\"ERROR\").*"))
+        List<String> errors = ErrorLines.of(log).stream()
                 .filter(line -> !line.contains("o.a.k.clients.producer.internals.Sender")
                         && !line.contains("org.apache.kafka.clients.producer.internals.Sender")).toList();
         assertThat(errors).as("ERROR lines").hasSize(1);
