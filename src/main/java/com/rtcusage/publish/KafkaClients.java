@@ -43,10 +43,18 @@ public class KafkaClients {
         return new KafkaConsumer<>(properties);
     }
 
+    /** Bootstrap servers only: host:port pairs, never a credential (those live in SASL settings). */
+    public String brokers() {
+        return configuration().getBrokers();
+    }
+
     private Properties connection() {
-        KafkaConfiguration configuration = camel.getComponent("kafka", KafkaComponent.class).getConfiguration();
-        Properties properties = configuration.createConsumerProperties();
-        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, configuration.getBrokers());
+        Properties properties = configuration().createConsumerProperties();
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, brokers());
         return properties;
+    }
+
+    private KafkaConfiguration configuration() {
+        return camel.getComponent("kafka", KafkaComponent.class).getConfiguration();
     }
 }

@@ -10,9 +10,7 @@ import com.rtcusage.sweep.SweepListener;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.kafka.KafkaComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,21 +34,21 @@ public class KafkaWait implements SweepListener {
 
     private final Failures failures;
     private final SweepGate gate;
-    private final CamelContext camel;
+    private final KafkaClients clients;
     /** Null in service mode: no limit. */
     private final Duration limit;
     private final LongSupplier nanoTime;
     private final AtomicLong outageSince = new AtomicLong(NONE);
 
     @Autowired
-    public KafkaWait(Failures failures, SweepGate gate, CamelContext camel, RtcUsageProperties properties) {
-        this(failures, gate, camel, properties.oneShot() ? properties.kafka().oneShotWait() : null, System::nanoTime);
+    public KafkaWait(Failures failures, SweepGate gate, KafkaClients clients, RtcUsageProperties properties) {
+        this(failures, gate, clients, properties.oneShot() ? properties.kafka().oneShotWait() : null, System::nanoTime);
     }
 
-    KafkaWait(Failures failures, SweepGate gate, CamelContext camel, Duration limit, LongSupplier nanoTime) {
+    KafkaWait(Failures failures, SweepGate gate, KafkaClients clients, Duration limit, LongSupplier nanoTime) {
         this.failures = failures;
         this.gate = gate;
-        this.camel = camel;
+        this.clients = clients;
         this.limit = limit;
         this.nanoTime = nanoTime;
     }
@@ -88,7 +86,7 @@ public class KafkaWait implements SweepListener {
         }
         if (gate.close(SweepGate.Reason.KAFKA_UNREACHABLE)) {
             LOG.error("Kafka at {} unreachable for longer than rtc-usage.kafka.one-shot-wait ({}): the one-shot sweep"
-                    + " stops; what Kafka did not acknowledge is left to the next run", brokers(), limit);
+                    + " stops; what Kafka did not acknowledge is left to the next run", clients.brokers(), limit);
         }
     }
 
@@ -105,10 +103,5 @@ public class KafkaWait implements SweepListener {
     @Override
     public void deadLettered(String account, String appId, String reason) {
         answered();
-    }
-
-    /** Bootstrap servers only: host:port pairs, never a credential (those live in SASL settings). */
-    private String brokers() {
-        return camel.getComponent("kafka", KafkaComponent.class).getConfiguration().getBrokers();
     }
 }

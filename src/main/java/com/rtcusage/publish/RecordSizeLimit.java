@@ -87,8 +87,11 @@ public class RecordSizeLimit {
 
     private void check(String topic, String value, Map<String, Object> headers) {
         Integer limit = limits.get(topic);
+        if (limit == null) {
+            return;   // unknown this sweep: the broker judges
+        }
         int size = upperBound(value, headers);
-        if (limit != null && size > limit) {
+        if (size > limit) {
             throw new KafkaRefusedException(topic, "RecordTooLarge", "a record of up to " + size
                     + " bytes is larger than topic " + topic + " takes (max.message.bytes " + limit + ")", null);
         }

@@ -154,8 +154,8 @@ public class SweepReport {
 
     /** Logs the summary line and returns it as the message body. */
     public SweepSummary finish() {
-        SweepSummary summary = new SweepSummary(appsPlanned, failedApps.size(), rejectedApps.size(), unexpectedApps.size(), requests.get(),
-                published.get(), unchanged.get(), notReported.get(), deadLetters.get(),
+        SweepSummary summary = new SweepSummary(appsPlanned, failedApps.size(), rejectedApps.size(), unexpectedApps.size(),
+                requests.get(), published.get(), unchanged.get(), notReported.get(), deadLetters.get(),
                 Duration.ofNanos(System.nanoTime() - startedNanos), (int) appsSkipped.get(),
                 gate.closedFor().map(SweepGate.Reason::text).orElse(null));
         listeners.forEach(listener -> listener.finished(summary));

@@ -73,7 +73,7 @@ class KafkaWaitTest {
 
     @Test
     void serviceModeWaitsWithoutEnd() {
-        KafkaWait wait = new KafkaWait(new Failures(), gate, CAMEL, null, now::get);
+        KafkaWait wait = new KafkaWait(new Failures(), gate, new KafkaClients(CAMEL), null, now::get);
 
         assertThat(wait.keepsWaiting(unreachable())).isTrue();
         now.addAndGet(Duration.ofDays(2).toNanos());
@@ -106,7 +106,7 @@ class KafkaWaitTest {
     }
 
     private KafkaWait oneShot() {
-        return new KafkaWait(new Failures(), gate, CAMEL, WAIT, now::get);
+        return new KafkaWait(new Failures(), gate, new KafkaClients(CAMEL), WAIT, now::get);
     }
 
     private static Exchange unreachable() {
