@@ -11,6 +11,7 @@ import com.rtcusage.sandbox.SyntheticUsage;
 import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.support.Json;
 import com.rtcusage.support.SuiteClock;
+import com.rtcusage.sweep.SweepGate;
 import com.rtcusage.sweep.SweepSummary;
 import com.rtcusage.usage.UsageWindow;
 import com.rtcusage.usage.WindowPlanner;
@@ -32,8 +33,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -47,6 +51,7 @@ import org.springframework.test.context.ContextConfiguration;
  * real routes against the sandbox and a real broker. Account alpha has ten apps the API knows and
  * one it does not (11 apps: a floor of 5 s at 2 requests per second, long enough to look at it in
  * flight); account beta has two. The sandbox leaves idle days out and throttles the first request.
+ * The second sweep is stopped half-way (this instance loses the leadership).
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = Application.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
@@ -78,6 +83,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = SuiteClock.Initializer.class)
 @EmbeddedKafka(kraft = true, partitions = 1)
 @Tag(SuiteClock.TAG)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SweepsEndpointIT {
 
     static final String ALPHA_KEY = "AKLTsweepsendpoint000000000000001";
@@ -100,12 +106,16 @@ class SweepsEndpointIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    SweepGate gate;
+
     @LocalServerPort
     int port;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
+    @Order(1)
     void showsTheSweepInFlightAndThenTheCompletedOneAccountByAccount() throws Exception {
         assertThat(sweeps().get("inFlight").isNull()).as("no sweep yet").isTrue();
         assertThat(sweeps().get("lastCompleted").isNull()).isTrue();
@@ -162,6 +172,34 @@ class SweepsEndpointIT {
         assertThat(alpha.get("requests").asLong() + beta.get("requests").asLong()).isEqualTo(summary.requests());
         assertThat(alpha.get("daysNotReported").asLong() + beta.get("daysNotReported").asLong()).isEqualTo(summary.notReported());
         assertThat(body).doesNotContain(ALPHA_SECRET, BETA_SECRET, ALPHA_KEY, BETA_KEY, "AKLT");
+    }
+
+    @Test
+    @Order(2)
+    void showsWhyASweepStoppedAndTheAppsItDidNotAsk() throws Exception {
+        sandbox.faults(SandboxFaults.none());
+        sandbox.clearRequests();
+        CompletableFuture<SweepSummary> sweep = producer.asyncRequestBody("direct:sweep", null, SweepSummary.class);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(this::sweeps, body -> account(body.get("inFlight"), "alpha").path("requests").asLong() >= 3);
+        try {
+            gate.close(SweepGate.Reason.NOT_LEADER);
+            SweepSummary summary = sweep.get(60, TimeUnit.SECONDS);
+            JsonNode last = sweeps().get("lastCompleted");
+
+            assertThat(last.get("stoppedBy").asText()).isEqualTo(summary.stoppedBy()).isEqualTo("this instance lost the leadership");
+            JsonNode alpha = account(last, "alpha");
+            JsonNode apps = alpha.get("apps");
+            assertThat(apps.get("notAsked").asInt()).as("alpha's apps after the stop").isPositive();
+            assertThat(apps.get("ok").asInt() + apps.get("failed").asInt() + apps.get("notAsked").asInt()).isEqualTo(11);
+            assertThat(alpha.get("requests").asLong()).isEqualTo(count(sandbox.requests(), ALPHA_KEY, false))
+                    .isLessThan(11);
+            assertThat(alpha.get("end").isNull()).as("a stopped account has ended too").isFalse();
+            assertThat(apps.get("notAsked").asLong() + account(last, "beta").at("/apps/notAsked").asLong())
+                    .isEqualTo(summary.appsSkipped());
+        } finally {
+            gate.open(SweepGate.Reason.NOT_LEADER);
+        }
     }
 
     /** Duration from the first request to the end, the floor (N−1)/2 s, and their ratio as the endpoint rounds it. */
