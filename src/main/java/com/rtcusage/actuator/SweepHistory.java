@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +38,15 @@ public class SweepHistory implements SweepListener {
     private final int requestsPerSecond;
     private volatile State state = new State(null, null);
 
+    @Autowired
     public SweepHistory(Clock clock, SweepGate gate, RtcUsageProperties properties) {
+        this(clock, gate, properties.rateLimit().requestsPerSecond());
+    }
+
+    SweepHistory(Clock clock, SweepGate gate, int requestsPerSecond) {
         this.clock = clock;
         this.gate = gate;
-        this.requestsPerSecond = properties.rateLimit().requestsPerSecond();
+        this.requestsPerSecond = requestsPerSecond;
     }
 
     /** The last completed sweep and the one in flight, as they stand now. */
