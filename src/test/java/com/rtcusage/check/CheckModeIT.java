@@ -2,6 +2,7 @@ package com.rtcusage.check;
 
 import static com.rtcusage.support.RateLimitAssertions.assertAtMostTwoPerSecondPerAccount;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rtcusage.sandbox.RecordedRequest;
 import com.rtcusage.sandbox.UsageSandbox;
@@ -118,6 +119,16 @@ class CheckModeIT {
                 .contains("topics not checked")
                 .contains("app demo-app-a1 of account demo-a: ok, 3 of 3 days reported")
                 .contains("Check FAILED: Kafka 0 of 1 ok, apps 5 of 5 ok (exit code 20)");
+    }
+
+    /** The check does not bypass validation: bad configuration stops it as it stops every start, naming the key. */
+    @Test
+    void invalidConfigurationStopsTheCheckBeforeItAsksAnything(EmbeddedKafkaBroker broker, CapturedOutput output) {
+        assertThatThrownBy(() -> LocalService.start(clock, "rtc-usage.check=true", "rtc-usage.window.days=31",
+                "camel.component.kafka.brokers=" + broker.getBrokersAsString()))
+                .hasStackTraceContaining("rtc-usage.window.days");
+        assertThat(output.getAll()).contains("rtc-usage.window.days must be less than or equal to 30")
+                .doesNotContain("rtc-usage check:");
     }
 
     private static void createTopic(String brokers, String topic) throws Exception {
