@@ -73,6 +73,13 @@ class CheckModeIT {
 
         int exitCode = SpringApplication.exit(service);
 
+        assertThat(requests).as("one request per app, none retried, no sweep").hasSize(5)
+                .extracting(RecordedRequest::appId)
+                .containsExactlyInAnyOrder("good-1", "good-2", "no-such-app", "not-yours", "other-1");
+        assertThat(requests).as("arrivals (ms after the first): %s", arrivals(requests))
+                .noneMatch(request -> request.status() == 429);
+        assertAtMostTwoPerSecondPerAccount(requests);
+
         assertThat(exitCode).isEqualTo(CheckReport.FAILED);
         assertThat(output.getOut()).contains(
                 "Kafka brokers " + brokers + ": ok, 1 broker(s) in the cluster answered",
@@ -87,13 +94,6 @@ class CheckModeIT {
                         + "cost USD \\d+\\.\\d{6} \\(RequestId \\w+\\)")
                 .containsPattern("app good-2 of account good: ok, 3 of 3 days reported")
                 .doesNotContain(GOOD_SECRET, WRONG_SECRET, "Sweep complete", "Sweep INCOMPLETE");
-
-        assertThat(requests).as("one request per app, none retried, no sweep").hasSize(5)
-                .extracting(RecordedRequest::appId)
-                .containsExactlyInAnyOrder("good-1", "good-2", "no-such-app", "not-yours", "other-1");
-        assertThat(requests).as("arrivals (ms after the first): %s", arrivals(requests))
-                .noneMatch(request -> request.status() == 429);
-        assertAtMostTwoPerSecondPerAccount(requests);
 
         assertThat(TopicReader.readAll(brokers, "check.usage")).isEmpty();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
