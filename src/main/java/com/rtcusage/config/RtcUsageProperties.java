@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retry back-off for answers that may succeed later
  * @param schedule when sweeps run
  * @param oneShot run one sweep, wait for Kafka's acknowledgements and exit with a code that says whether running again may help
+ * @param check check the configuration, Kafka and every app once, print a report, publish nothing and exit
+ *     (0 = everything passed); wins over one-shot and the schedule
  * @param window how many Beijing days each request asks for
  * @param accounts the Volcengine accounts to sweep, each with its key pair and apps
  * @param pricing the price books records are priced from
@@ -38,6 +40,7 @@ public record RtcUsageProperties(
         @Valid @NotNull @DefaultValue Retry retry,
         @Valid @NotNull @DefaultValue Schedule schedule,
         @DefaultValue("false") boolean oneShot,
+        @DefaultValue("false") boolean check,
         @Valid @NotNull @DefaultValue Window window,
         @Valid @NotEmpty @UniqueAccounts List<Account> accounts,
         @Valid @NotNull @DefaultValue Pricing pricing,

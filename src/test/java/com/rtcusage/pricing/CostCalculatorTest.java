@@ -80,7 +80,7 @@ class CostCalculatorTest {
     }
 
     private static CostCalculator calculator(int unitMinutes, PriceBook... books) {
-        RtcUsageProperties properties = new RtcUsageProperties(null, null, null, null, false,
+        RtcUsageProperties properties = new RtcUsageProperties(null, null, null, null, false, false,
                 new RtcUsageProperties.Window(30), List.of(),
                 new RtcUsageProperties.Pricing("USD", unitMinutes, List.of(books)), null);
         return new CostCalculator(properties, new WindowPlanner(properties, NOW));

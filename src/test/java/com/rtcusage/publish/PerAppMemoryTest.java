@@ -44,7 +44,7 @@ class PerAppMemoryTest {
             }
             accounts.add(new RtcUsageProperties.Account("account-" + a, "AKLT" + a, null, null, apps));
         }
-        RtcUsageProperties properties = new RtcUsageProperties(null, null, null, null, false, null, accounts, null, null);
+        RtcUsageProperties properties = new RtcUsageProperties(null, null, null, null, false, false, null, accounts, null, null);
         LocalDate firstDay = LocalDate.of(2026, 11, 1);
 
         long before = retainedHeap();
