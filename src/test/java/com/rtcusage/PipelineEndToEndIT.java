@@ -175,6 +175,7 @@ class PipelineEndToEndIT {
         assertThat(cost.get("video720p").asText()).isEqualTo(v720.toPlainString());
         assertThat(cost.get("video1080p").asText()).isEqualTo(v1080.toPlainString());
         assertThat(cost.get("total").asText()).isEqualTo(audio.add(v360).add(v720).add(v1080).toPlainString());
+        assertThat(cost.get("book").asText()).as("the local accounts have no books of their own").isEqualTo("2020-01-01");
 
         Map<String, String> headers = new HashMap<>();
         for (Header header : record.headers()) {

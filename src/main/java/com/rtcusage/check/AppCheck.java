@@ -1,6 +1,5 @@
 package com.rtcusage.check;
 
-import com.rtcusage.config.RtcUsageProperties;
 import com.rtcusage.failure.Failures;
 import com.rtcusage.flow.FlowNames;
 import com.rtcusage.pricing.CostCalculator;
@@ -36,17 +35,15 @@ public class AppCheck {
     private final PlannedDays plannedDays;
     private final EntryReader entries;
     private final CostCalculator costs;
-    private final String currency;
 
     public AppCheck(CamelContext camel, ProducerTemplate producer, SweepPlanner planner, PlannedDays plannedDays,
-            EntryReader entries, CostCalculator costs, RtcUsageProperties properties) {
+            EntryReader entries, CostCalculator costs) {
         this.camel = camel;
         this.producer = producer;
         this.planner = planner;
         this.plannedDays = plannedDays;
         this.entries = entries;
         this.costs = costs;
-        this.currency = properties.pricing().currency();
     }
 
     /**
@@ -84,7 +81,7 @@ public class AppCheck {
                     .map(entries::read)
                     .map(costs::price)
                     .toList();
-            return CheckLine.ok(subject, WindowTotals.of(window, days, currency).text() + " (RequestId " + answer.requestId() + ")");
+            return CheckLine.ok(subject, WindowTotals.of(window, days, costs.currencyOf(request.account())).text() + " (RequestId " + answer.requestId() + ")");
         } catch (UnprocessableEntryException e) {
             return CheckLine.failed(subject, "UnprocessableEntry: " + e.getMessage());
         }

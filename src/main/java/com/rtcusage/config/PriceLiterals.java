@@ -19,14 +19,15 @@ import org.springframework.stereotype.Component;
 /**
  * Prices are exact decimals, but a YAML file reads an unquoted {@code 0.12345678901234567} as a
  * binary double, which keeps 15 significant digits. Such a price stops start-up, naming the key and
- * asking for quotes, instead of billing a rounded price. Quoted prices are read as text, exactly.
+ * asking for quotes, instead of billing a rounded price. Quoted prices are read as text, exactly. This
+ * holds for the global books and for every account's own ({@code rtc-usage.accounts[n].pricing.books}).
  */
 @Component
 public class PriceLiterals {
 
     /** Significant decimal digits every double keeps exactly. */
     static final int EXACT_DIGITS = 15;
-    private static final Pattern PRICE = Pattern.compile("rtc-usage\\.pricing\\.books\\[\\d+]\\.(audio|video-360p|video-720p|video-1080p)");
+    private static final Pattern PRICE = Pattern.compile("rtc-usage(\\.accounts\\[\\d+])?\\.pricing\\.books\\[\\d+]\\.(audio|video-360p|video-720p|video-1080p)");
 
     public PriceLiterals(ConfigurableEnvironment environment) {
         Set<String> seen = new HashSet<>();

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
  *     (0 = everything passed); wins over one-shot and the schedule
  * @param window how many Beijing days each request asks for
  * @param accounts the Volcengine accounts to sweep, each with its key pair and apps
- * @param pricing the price books records are priced from
+ * @param pricing the price books records are priced from, unless an account has its own
  * @param kafka the topics records and dead letters go to
  */
 @Validated
@@ -45,6 +46,10 @@ public record RtcUsageProperties(
         @Valid @NotEmpty @UniqueAccounts List<Account> accounts,
         @Valid @NotNull @DefaultValue Pricing pricing,
         @Valid @NotNull @DefaultValue Kafka kafka) {
+
+    /** Records' schema requires an ISO 4217 code: three capital letters. */
+    static final String CURRENCY = "[A-Z]{3}";
+    static final String CURRENCY_MESSAGE = "must be an ISO 4217 currency code of three capital letters, e.g. USD";
 
     /**
      * Where and how to call ListUsages.
@@ -130,13 +135,15 @@ public record RtcUsageProperties(
      * @param secretAccessKey secret access key; never logged, never in a record
      * @param sessionToken STS session token, when using temporary credentials
      * @param appIds RTC AppIds of the account (a list, or comma-separated); each AppId once across all accounts
+     * @param pricing this account's own price books; without them its apps are priced from {@code rtc-usage.pricing}
      */
     public record Account(
             @NotBlank String name,
             @Configured String accessKeyId,
             @Configured Secret secretAccessKey,
             Secret sessionToken,
-            @NotEmpty List<@Configured String> appIds) {
+            @NotEmpty List<@Configured String> appIds,
+            @Valid AccountPricing pricing) {
     }
 
     /**
@@ -147,8 +154,23 @@ public record RtcUsageProperties(
      * @param books the book in force on a usage day is the latest one effective on or before it
      */
     public record Pricing(
-            @NotBlank @DefaultValue("USD") String currency,
+            @NotBlank @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) @DefaultValue("USD") String currency,
             @Min(1) @DefaultValue("1000") int unitMinutes,
+            @Valid @NotEmpty List<PriceBook> books) {
+    }
+
+    /**
+     * One account's own price books, in place of {@code rtc-usage.pricing} for its apps. Currency and
+     * unit-minutes not given here are the global ones, so an account that only has its own prices
+     * need not repeat them (and cannot silently fall back to USD).
+     *
+     * @param currency currency of this account's prices and costs; default: rtc-usage.pricing.currency
+     * @param unitMinutes this account's prices are per this many minutes; default: rtc-usage.pricing.unit-minutes
+     * @param books the book in force on a usage day is the latest one effective on or before it
+     */
+    public record AccountPricing(
+            @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency,
+            @Min(1) Integer unitMinutes,
             @Valid @NotEmpty List<PriceBook> books) {
     }
 

@@ -80,6 +80,6 @@ class CheckReportTest {
         DailyUsage usage = new DailyUsage("prod", "a1", LocalDate.parse(day), day + "T00:00:00+08:00", minutes, "r1",
                 Instant.parse("2026-11-26T03:00:00Z"));
         BigDecimal zero = BigDecimal.ZERO.setScale(6);
-        return new PricedUsage(usage, new Cost("USD", zero, zero, zero, zero, new BigDecimal(total)));
+        return new PricedUsage(usage, new Cost("USD", zero, zero, zero, zero, new BigDecimal(total), "2020-01-01"));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,15 +53,29 @@ class ConfigurationDocTableTest {
             }
             Class<?> element = listElement(property.path("type").asText());
             if (element != null && element.isRecord()) {
-                for (RecordComponent component : element.getRecordComponents()) {
-                    keys.add(name + "[n]." + component.getName());
-                }
+                addKeysOf(name + "[n]", element, keys);
             } else {
                 keys.add(name);
             }
         }
         assertThat(keys).as("metadata generated into " + METADATA).isNotEmpty();
         return keys;
+    }
+
+    /** The metadata stops at a list: the keys of its element record, and of records and lists of records within it. */
+    private static void addKeysOf(String prefix, Class<?> record, Set<String> keys) {
+        for (RecordComponent component : record.getRecordComponents()) {
+            String key = prefix + "." + component.getName();
+            Class<?> element = component.getGenericType() instanceof ParameterizedType list && List.class.equals(component.getType())
+                    && list.getActualTypeArguments()[0] instanceof Class<?> type ? type : null;
+            if (component.getType().isRecord()) {
+                addKeysOf(key, component.getType(), keys);
+            } else if (element != null && element.isRecord()) {
+                addKeysOf(key + "[n]", element, keys);
+            } else {
+                keys.add(key);
+            }
+        }
     }
 
     /** The keys the table of docs/configuration.md names; "`a.b.c` / `d`" names a.b.c and its sibling a.b.d. */

@@ -220,6 +220,116 @@ class ConfigurationValidationIT {
                 });
     }
 
+    // --- an account's own price books: validated like the global ones, its keys named ---
+
+    /** A second account with books of its own: CNY per 100 minutes, from 2020-01-01. */
+    private static final List<String> PARTNER = List.of(
+            "rtc-usage.accounts[1].name=partner",
+            "rtc-usage.accounts[1].access-key-id=AKLTpartner",
+            "rtc-usage.accounts[1].secret-access-key=partner-secret",
+            "rtc-usage.accounts[1].app-ids=app-3",
+            "rtc-usage.accounts[1].pricing.currency=CNY",
+            "rtc-usage.accounts[1].pricing.unit-minutes=100",
+            "rtc-usage.accounts[1].pricing.books[0].effective-from=2020-01-01",
+            "rtc-usage.accounts[1].pricing.books[0].audio=7.00005",
+            "rtc-usage.accounts[1].pricing.books[0].video-360p=0.5",
+            "rtc-usage.accounts[1].pricing.books[0].video-720p=1",
+            "rtc-usage.accounts[1].pricing.books[0].video-1080p=2");
+
+    static List<Arguments> badAccountPricing() {
+        return List.of(
+                Arguments.of("rtc-usage.accounts[1].pricing.books[0].effective-from=2026-11-01",
+                        "rtc-usage.accounts[1].pricing.books have no book in force on 2026-10-28, the first day the window reaches"
+                                + " (the earliest effective-from must be on or before it)"),
+                Arguments.of("rtc-usage.accounts[1].pricing.books[0].video-720p=-0.01",
+                        "rtc-usage.accounts[1].pricing.books[0].video-720p must be greater than or equal to 0"),
+                Arguments.of("rtc-usage.accounts[1].pricing.unit-minutes=0",
+                        "rtc-usage.accounts[1].pricing.unit-minutes must be greater than or equal to 1"),
+                Arguments.of("rtc-usage.accounts[1].pricing.currency=yuan",
+                        "rtc-usage.accounts[1].pricing.currency must be an ISO 4217 currency code of three capital letters, e.g. USD"),
+                Arguments.of("rtc-usage.accounts[1].pricing.unit-minute=60",
+                        "rtc-usage.accounts[1].pricing.unit-minute is not a known key (a typo? every key is in docs/configuration.md)"),
+                Arguments.of("rtc-usage.accounts[1].pricing.books[0].vidoe-720p=1",
+                        "rtc-usage.accounts[1].pricing.books[0].vidoe-720p is not a known key (a typo? every key is in docs/configuration.md)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badAccountPricing")
+    void stopsStartUpNamingTheAccountsPricingKey(String setting, String expectedLine) {
+        List<String> settings = new ArrayList<>(PARTNER);
+        settings.add(setting);
+        assertFailsWith(expectedLine, settings.toArray(String[]::new));
+    }
+
+    @Test
+    void refusesAnAccountsPricingWithoutBooks() {
+        assertFailsWith("rtc-usage.accounts[1].pricing.books must not be empty",
+                PARTNER.stream().filter(setting -> !setting.contains(".books[")).toArray(String[]::new));
+    }
+
+    @Test
+    void refusesTwoBooksOfAnAccountFromTheSameDay() {
+        List<String> settings = new ArrayList<>(PARTNER);
+        settings.addAll(List.of("rtc-usage.accounts[1].pricing.books[1].effective-from=2020-01-01",
+                "rtc-usage.accounts[1].pricing.books[1].audio=1", "rtc-usage.accounts[1].pricing.books[1].video-360p=1",
+                "rtc-usage.accounts[1].pricing.books[1].video-720p=1", "rtc-usage.accounts[1].pricing.books[1].video-1080p=1"));
+        assertFailsWith("rtc-usage.accounts[1].pricing.books have two books effective from 2020-01-01", settings.toArray(String[]::new));
+    }
+
+    /** As written in a YAML file: a plain number, or in exponent form, with more digits than a double keeps. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accountPricesTheYamlParserWouldRound")
+    void refusesAnAccountsPriceTheYamlParserWouldRound(String audio, String expectedLine) {
+        withYaml(ACCOUNTS_YAML.formatted(audio)).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(new ConfigurationFailureAnalyzer().analyze(context.getStartupFailure()).getDescription()).isEqualTo(expectedLine);
+        });
+    }
+
+    static List<Arguments> accountPricesTheYamlParserWouldRound() {
+        return List.of(
+                Arguments.of("0.12345678901234567", "rtc-usage.accounts[1].pricing.books[0].audio has 17 significant digits,"
+                        + " more than a YAML number keeps exactly (15): quote it, e.g. \"0.12345678901234567\""),
+                Arguments.of("1.2345678901234567e-1", "rtc-usage.accounts[1].pricing.books[0].audio has 17 significant digits,"
+                        + " more than a YAML number keeps exactly (15): quote it, e.g. \"1.2345678901234567e-1\""));
+    }
+
+    @Test
+    void bindsAnAccountsOwnBooksExactlyAsWritten() {
+        withYaml(ACCOUNTS_YAML.formatted("\"0.12345678901234567\"")).run(context -> {
+            assertThat(context).hasNotFailed();
+            RtcUsageProperties.AccountPricing pricing = context.getBean(RtcUsageProperties.class).accounts().get(1).pricing();
+            assertThat(pricing.currency()).isEqualTo("CNY");
+            assertThat(pricing.unitMinutes()).isEqualTo(100);
+            assertThat(pricing.books().get(0).audio()).isEqualByComparingTo("0.12345678901234567");
+            assertThat(pricing.books().get(0).video360p()).isEqualByComparingTo("7.00005");
+            assertThat(context.getBean(RtcUsageProperties.class).accounts().get(0).pricing()).isNull();
+        });
+    }
+
+    /** Two accounts as an operator's file has them (the list replaces the one of lower precedence as a whole). */
+    private static final String ACCOUNTS_YAML = """
+            rtc-usage:
+              accounts:
+                - name: prod
+                  access-key-id: AKLTexample
+                  secret-access-key: example-secret
+                  app-ids: [app-1, app-2]
+                - name: partner
+                  access-key-id: AKLTpartner
+                  secret-access-key: partner-secret
+                  app-ids: [app-3]
+                  pricing:
+                    currency: CNY
+                    unit-minutes: 100
+                    books:
+                      - effective-from: 2020-01-01
+                        audio: %s
+                        video-360p: 7.00005
+                        video-720p: 1
+                        video-1080p: 2
+            """;
+
     private void assertFailsWith(String expectedLine, String... settings) {
         List<String> properties = new ArrayList<>(VALID);
         properties.addAll(List.of(settings));

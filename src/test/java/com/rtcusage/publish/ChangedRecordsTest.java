@@ -63,6 +63,6 @@ class ChangedRecordsTest {
 
     /** A priced usage told apart from the others by its key, written as the currency. */
     private static PricedUsage usage(String key) {
-        return new PricedUsage(null, new Cost(key, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+        return new PricedUsage(null, new Cost(key, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "2020-01-01"));
     }
 }

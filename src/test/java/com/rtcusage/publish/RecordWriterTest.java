@@ -33,7 +33,7 @@ class RecordWriterTest {
                 {"account":"prod","appId":"661e/543cf","day":"2021-07-24","timestamp":"2021-07-24T00:00:00+08:00",\
                 "minutes":{"audio":12345,"video360p":123456,"video720p":11111,"video1080p":12321},\
                 "cost":{"currency":"USD","audio":"12.221550","video360p":"245.677440","video720p":"44.332890",\
-                "video1080p":"0.000000","total":"302.231880"},"final":true,"fetchedAt":"2026-11-26T03:00:00.123Z",\
+                "video1080p":"0.000000","total":"302.231880","book":"2020-01-01"},"final":true,"fetchedAt":"2026-11-26T03:00:00.123Z",\
                 "requestId":"r-1"}""");
         assertThat(headers).containsEntry(KafkaConstants.KEY, "661e/543cf:2021-07-24")
                 .containsEntry("ce_specversion", "1.0")
@@ -43,7 +43,10 @@ class RecordWriterTest {
                 .containsEntry("content-type", "application/json");
     }
 
-    /** Consumers deduplicate by ce_id across versions of this service: its input must never drift. */
+    /**
+     * Consumers deduplicate by ce_id across versions of this service: its input must never drift.
+     * {@code cost.book} is part of the cost, so it is content (docs/contract.md, upgrade note).
+     */
     @Test
     void ceIdIsTheNameBasedUuidOfKeyMinutesCostAndFinality() throws Exception {
         Map<String, Object> headers = new HashMap<>();
@@ -51,7 +54,7 @@ class RecordWriterTest {
 
         String content = "[\"app-1:2021-07-24\",{\"audio\":12345,\"video360p\":123456,\"video720p\":11111,\"video1080p\":12321},"
                 + "{\"currency\":\"USD\",\"audio\":\"12.221550\",\"video360p\":\"245.677440\",\"video720p\":\"44.332890\","
-                + "\"video1080p\":\"0.000000\",\"total\":\"302.231880\"},true]";
+                + "\"video1080p\":\"0.000000\",\"total\":\"302.231880\",\"book\":\"2020-01-01\"},true]";
         assertThat(headers.get(RecordWriter.CE_ID))
                 .isEqualTo(UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString());
     }
@@ -69,11 +72,26 @@ class RecordWriterTest {
         assertThat(changed.get(RecordWriter.CE_ID)).isNotEqualTo(first.get(RecordWriter.CE_ID));
     }
 
+    /** A day priced by another book is new content even at the same amounts: the record says which book priced it. */
+    @Test
+    void anotherBookMovesCeIdEvenAtTheSameAmounts() throws Exception {
+        Map<String, Object> listPrices = new HashMap<>();
+        Map<String, Object> newBook = new HashMap<>();
+        writer.identify(priced("app-1", "0.000000", "2020-01-01"), listPrices);
+        writer.identify(priced("app-1", "0.000000", "2026-11-01"), newBook);
+
+        assertThat(newBook.get(RecordWriter.CE_ID)).isNotEqualTo(listPrices.get(RecordWriter.CE_ID));
+    }
+
     private static PricedUsage priced(String appId, String video1080p) {
+        return priced(appId, video1080p, "2020-01-01");
+    }
+
+    private static PricedUsage priced(String appId, String video1080p, String book) {
         DailyUsage usage = new DailyUsage("prod", appId, LocalDate.of(2021, 7, 24), "2021-07-24T00:00:00+08:00",
                 new TierMinutes(12345, 123456, 11111, 12321), "r-1", Instant.parse("2026-11-26T03:00:00.123Z"));
         BigDecimal total = new BigDecimal("302.231880").add(new BigDecimal(video1080p));
         return new PricedUsage(usage, new Cost("USD", new BigDecimal("12.221550"), new BigDecimal("245.677440"),
-                new BigDecimal("44.332890"), new BigDecimal(video1080p), total.setScale(6)));
+                new BigDecimal("44.332890"), new BigDecimal(video1080p), total.setScale(6), book));
     }
 }
