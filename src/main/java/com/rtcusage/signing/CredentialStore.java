@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +35,15 @@ public class CredentialStore {
     private final List<Sources> accounts;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
 
+    @Autowired
     public CredentialStore(RtcUsageProperties properties) {
-        this.accounts = IntStream.range(0, properties.accounts().size())
-                .mapToObj(index -> new Sources("rtc-usage.accounts[" + index + "].", properties.accounts().get(index)))
+        this(properties.accounts());
+    }
+
+    /** Reads every account's credentials now: one that cannot sweep is logged at start already. */
+    CredentialStore(List<Account> accounts) {
+        this.accounts = IntStream.range(0, accounts.size())
+                .mapToObj(index -> new Sources("rtc-usage.accounts[" + index + "].", accounts.get(index)))
                 .toList();
         refresh();
     }
