@@ -183,7 +183,7 @@ class CostCalculatorTest {
     }
 
     private static Account account(String name, AccountPricing pricing) {
-        return new Account(name, "AKLT" + name, null, null, List.of(name + "-app"), pricing);
+        return new Account(name, "AKLT" + name, null, null, null, null, null, List.of(name + "-app"), pricing);
     }
 
     private static Cost cost(String currency, String audio, String v360, String v720, String v1080, String total, String book) {
