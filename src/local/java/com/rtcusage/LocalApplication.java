@@ -19,7 +19,7 @@ public final class LocalApplication {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.afterPropertiesSet();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
-        Application.exitIfOneShot(new SpringApplicationBuilder(Application.class).profiles("local")
+        Application.exitIfRunOnce(new SpringApplicationBuilder(Application.class).profiles("local")
                 .initializers(new LocalSandboxInitializer()).run(args));
     }
 }

@@ -13,12 +13,13 @@ import org.springframework.context.annotation.Bean;
 public class Application {
 
     public static void main(String[] args) {
-        exitIfOneShot(SpringApplication.run(Application.class, args));
+        exitIfRunOnce(SpringApplication.run(Application.class, args));
     }
 
-    /** In one-shot mode the sweep has run by now: leave with its exit code. */
-    public static void exitIfOneShot(ConfigurableApplicationContext context) {
-        if (context.getEnvironment().getProperty("rtc-usage.one-shot", Boolean.class, false)) {
+    /** In one-shot and check mode the sweep or the check has run by now: leave with its exit code. */
+    public static void exitIfRunOnce(ConfigurableApplicationContext context) {
+        if (context.getEnvironment().getProperty("rtc-usage.one-shot", Boolean.class, false)
+                || context.getEnvironment().getProperty("rtc-usage.check", Boolean.class, false)) {
             System.exit(SpringApplication.exit(context));
         }
     }

@@ -87,7 +87,7 @@ class SecretsIT {
     /** The signature the service put on this app's request: time is fixed, so signing again reproduces it. */
     private List<String> signaturesSent(String appId) {
         Map<String, Object> headers = new HashMap<>();
-        signer.sign(new UsageRequest("watched", appId), WindowPlanner.plan(FixedTime.START, 2), headers);
+        signer.sign(new UsageRequest("watched", appId), WindowPlanner.plan(FixedTime.START, 2), null, headers);
         String authorization = (String) headers.get("Authorization");
         return List.of(authorization, authorization.substring(authorization.indexOf("Signature=") + "Signature=".length()));
     }

@@ -11,6 +11,8 @@ enum ApiError {
     INVALID_ACTION_OR_VERSION(404, "InvalidActionOrVersion", 100008),
     INVALID_ACCESS_KEY(401, "InvalidAccessKey", 100009),
     SIGNATURE_DOES_NOT_MATCH(401, "SignatureDoesNotMatch", 100010),
+    /** A wrong or expired STS session token. Volcengine's table gives no CodeN for it: this one is the sandbox's own. */
+    INVALID_SECRET_TOKEN(401, "InvalidSecretToken", 100090),
     ACCESS_DENIED(403, "AccessDenied", 100013),
     FLOW_LIMIT_EXCEEDED(429, "FlowLimitExceeded", 100018),
     INTERNAL_ERROR(500, "InternalError", 100023),

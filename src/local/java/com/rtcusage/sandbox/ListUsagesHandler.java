@@ -34,12 +34,13 @@ final class ListUsagesHandler implements HttpHandler {
     private volatile AnswerShape shape = AnswerShape.volcengine();
 
     /** @param jitterDraw uniform in [0, 1): the share of the ingress jitter each request waits */
-    ListUsagesHandler(SandboxSettings settings, Admission admission, RequestLog requestLog, DoubleSupplier jitterDraw) {
+    ListUsagesHandler(SandboxSettings settings, AccessKeys keys, Admission admission, RequestLog requestLog,
+            DoubleSupplier jitterDraw) {
         this.settings = settings;
         this.admission = admission;
         this.requestLog = requestLog;
         this.jitterDraw = jitterDraw;
-        this.signatures = new SignatureCheck(settings);
+        this.signatures = new SignatureCheck(settings, keys);
         this.rules = new QueryRules(settings);
         this.report = new UsageReport(settings.dataDelay());
         this.bodies = new ResponseBodies(settings);

@@ -1,8 +1,14 @@
 package com.rtcusage.sandbox;
 
+import com.rtcusage.config.CredentialFile;
 import com.rtcusage.config.Secret;
+import com.rtcusage.config.UnreadableCredentialException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,20 +59,32 @@ public class LocalSandboxInitializer implements ApplicationContextInitializer<Co
      */
     static UsageSandbox configured(Binder binder, Clock clock) {
         // sandbox.accounts lets a test give the sandbox other keys than the service has (a wrong secret).
-        List<AccountKeys> accounts = binder.bind("sandbox.accounts", Bindable.listOf(AccountKeys.class))
-                .orElseGet(() -> binder.bind("rtc-usage.accounts", Bindable.listOf(AccountKeys.class)).orElse(List.of()));
+        List<SandboxAccount> accounts = new ArrayList<>();
+        Map<String, Secret> sessionTokens = new LinkedHashMap<>();
+        for (AccountKeys keys : binder.bind("sandbox.accounts", Bindable.listOf(AccountKeys.class))
+                .orElseGet(() -> binder.bind("rtc-usage.accounts", Bindable.listOf(AccountKeys.class)).orElse(List.of()))) {
+            try {
+                SandboxAccount account = new SandboxAccount(keys.read(keys.accessKeyId(), keys.accessKeyIdFile()).reveal(),
+                        keys.read(keys.secretAccessKey(), keys.secretAccessKeyFile()), Set.copyOf(keys.appIds()));
+                accounts.add(account);
+                if (keys.sessionToken() != null || keys.sessionTokenFile() != null) {
+                    sessionTokens.put(account.accessKeyId(), keys.read(keys.sessionToken(), keys.sessionTokenFile()));
+                }
+            } catch (UnreadableCredentialException unreadable) {
+                // Volcengine would not know a key nobody can read; the service's sweep reports the file.
+            }
+        }
         SandboxSettings api = SandboxSettings.volcengine(List.of());   // the real API's limits, as defaults
         SandboxSettings settings = new SandboxSettings(
                 binder.bind("rtc-usage.api.region", String.class).orElse(api.region()),
                 binder.bind("rtc-usage.api.service", String.class).orElse(api.service()),
                 binder.bind("sandbox.requests-per-second", Integer.class).orElse(api.requestsPerSecond()),
                 binder.bind("sandbox.data-delay", Duration.class).orElse(api.dataDelay()),
-                accounts.stream()
-                        .map(account -> new SandboxAccount(account.accessKeyId(), new Secret(account.secretAccessKey()),
-                                Set.copyOf(account.appIds())))
-                        .toList());
+                accounts);
 
         UsageSandbox sandbox = new UsageSandbox(settings, clock);
+        // a configured session token is one the sandbox issued, without expiry (tests issue expiring ones)
+        sessionTokens.forEach((accessKeyId, token) -> sandbox.acceptSessionToken(accessKeyId, token.reveal(), Instant.MAX));
         // sandbox.latency holds every answer back, as a distant API would (benchmarks); sandbox.ingress-jitter
         // delays each request by a random 0..max before it reaches the rate limiter, as an uneven network would.
         sandbox.faults(SandboxFaults.none()
@@ -91,7 +109,12 @@ public class LocalSandboxInitializer implements ApplicationContextInitializer<Co
                         .orElse(shape.timeStampOffset()));
     }
 
-    /** The part of an account the sandbox needs. */
-    record AccountKeys(String accessKeyId, String secretAccessKey, List<String> appIds) {
+    /** The part of an account the sandbox needs; each credential as a value or a file, as the service takes it. */
+    record AccountKeys(String accessKeyId, String secretAccessKey, String sessionToken, Path accessKeyIdFile,
+            Path secretAccessKeyFile, Path sessionTokenFile, List<String> appIds) {
+
+        Secret read(String value, Path file) {
+            return file == null ? new Secret(value) : new CredentialFile("sandbox key file", file).read();
+        }
     }
 }

@@ -27,9 +27,16 @@ final class SignatureCheck {
     private static final List<String> ALWAYS_SIGNED = List.of("host", "x-content-sha256", "x-date");
 
     private final SandboxSettings settings;
+    private final AccessKeys keys;
 
+    /** With the settings' keys as they are, no session tokens. */
     SignatureCheck(SandboxSettings settings) {
+        this(settings, new AccessKeys(settings.accounts()));
+    }
+
+    SignatureCheck(SandboxSettings settings, AccessKeys keys) {
         this.settings = settings;
+        this.keys = keys;
     }
 
     /** The account that signed {@code request}, or an {@link ApiException} saying why it is refused. */
@@ -52,7 +59,7 @@ final class SignatureCheck {
         requireSignedHeaders(request, authorization);
 
         String canonicalRequest = SignatureV4.canonicalRequest(request, authorization.signedHeaders());
-        String expected = SignatureV4.signature(account.secretAccessKey().reveal(), authorization.date(),
+        String expected = SignatureV4.signature(keys.secretOf(account.accessKeyId()).reveal(), authorization.date(),
                 settings.region(), settings.service(),
                 SignatureV4.stringToSign(xDate, authorization.scope(), canonicalRequest));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
@@ -60,6 +67,7 @@ final class SignatureCheck {
             throw ApiError.SIGNATURE_DOES_NOT_MATCH.because("The request signature we calculated does not match the "
                     + "signature you provided. Check your Secret Access Key and signing method.");
         }
+        keys.requireSessionToken(account.accessKeyId(), request.header("X-Security-Token"), authorization.signedHeaders(), now);
         return account;
     }
 

@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import com.rtcusage.config.Secret;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +31,7 @@ public final class UsageSandbox implements AutoCloseable {
 
     private final FaultPlan faultPlan = new FaultPlan();
     private final RequestLog requestLog = new RequestLog();
+    private final AccessKeys keys;
     private final ListUsagesHandler handler;
     private HttpServer server;
     private ExecutorService executor;
@@ -42,7 +45,8 @@ public final class UsageSandbox implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Admission admission = new Admission(Objects.requireNonNull(clock, "clock"),
                 new SlidingWindowLimiter(settings.requestsPerSecond()), faultPlan);
-        this.handler = new ListUsagesHandler(settings, admission, requestLog, Objects.requireNonNull(jitterDraw));
+        this.keys = new AccessKeys(settings.accounts());
+        this.handler = new ListUsagesHandler(settings, keys, admission, requestLog, Objects.requireNonNull(jitterDraw));
     }
 
     /** Starts on a free loopback port; see {@link #endpoint()}. */
@@ -93,6 +97,29 @@ public final class UsageSandbox implements AutoCloseable {
     /** Shapes every successful answer from now on (see {@link AnswerShape}; the default is {@link AnswerShape#volcengine()}). */
     public void answers(AnswerShape shape) {
         handler.shape(Objects.requireNonNull(shape, "shape"));
+    }
+
+    /** A rotated key, as the console rotates it: from now on only {@code secret} signs for {@code accessKeyId}. */
+    public void rotateSecret(String accessKeyId, Secret secret) {
+        keys.rotate(accessKeyId, secret);
+    }
+
+    /**
+     * An STS-like session token for {@code accessKeyId}, valid until {@code expiresAt} (sandbox time).
+     * The key is temporary from then on: its requests need a valid token in a signed X-Security-Token.
+     */
+    public String issueSessionToken(String accessKeyId, Instant expiresAt) {
+        return keys.issue(accessKeyId, expiresAt);
+    }
+
+    /** Accepts a token of the test's choosing for {@code accessKeyId}, until {@code expiresAt}. */
+    public void acceptSessionToken(String accessKeyId, String token, Instant expiresAt) {
+        keys.accept(accessKeyId, token, expiresAt);
+    }
+
+    /** Lets {@code token} expire now: from this moment every request with it is refused with InvalidSecretToken. */
+    public void expireSessionToken(String token) {
+        keys.expire(token, Instant.MIN);
     }
 
     /** Every answered request so far, in arrival order (a snapshot). */

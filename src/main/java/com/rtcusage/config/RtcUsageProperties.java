@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retry back-off for answers that may succeed later
  * @param schedule when sweeps run
  * @param oneShot run one sweep, wait for Kafka's acknowledgements and exit with a code that says whether running again may help
+ * @param check check the configuration, Kafka and every app once, print a report, publish nothing and exit
+ *     (0 = everything passed); wins over one-shot and the schedule
  * @param window how many Beijing days each request asks for
  * @param accounts the Volcengine accounts to sweep, each with its key pair and apps
  * @param pricing the price books records are priced from, unless an account has its own
@@ -39,6 +42,7 @@ public record RtcUsageProperties(
         @Valid @NotNull @DefaultValue Retry retry,
         @Valid @NotNull @DefaultValue Schedule schedule,
         @DefaultValue("false") boolean oneShot,
+        @DefaultValue("false") boolean check,
         @Valid @NotNull @DefaultValue Window window,
         @Valid @NotEmpty @UniqueAccounts List<Account> accounts,
         @Valid @NotNull @DefaultValue Pricing pricing,
@@ -125,20 +129,30 @@ public record RtcUsageProperties(
     }
 
     /**
-     * One Volcengine account: its label, its key pair, its apps.
+     * One Volcengine account: its label, its key pair, its apps. Each credential is given either as
+     * a value or as a file ({@link CredentialSources}); files are read again before every sweep
+     * ({@code signing.CredentialStore}), so a rotated key needs no restart.
      *
      * @param name label in records and metrics, unique; never the key itself
      * @param accessKeyId access key id, unique across accounts: the API's rate limit belongs to it
      * @param secretAccessKey secret access key; never logged, never in a record
      * @param sessionToken STS session token, when using temporary credentials
+     * @param accessKeyIdFile file holding the access key id (a Kubernetes Secret volume), instead of access-key-id
+     * @param secretAccessKeyFile file holding the secret access key, instead of secret-access-key
+     * @param sessionTokenFile file holding the STS session token, instead of session-token; also read
+     *     again when the API answers that the token expired
      * @param appIds RTC AppIds of the account (a list, or comma-separated); each AppId once across all accounts
      * @param pricing this account's own price books; without them its apps are priced from {@code rtc-usage.pricing}
      */
+    @CredentialSources
     public record Account(
             @NotBlank String name,
-            @Configured String accessKeyId,
-            @Configured Secret secretAccessKey,
+            String accessKeyId,
+            Secret secretAccessKey,
             Secret sessionToken,
+            Path accessKeyIdFile,
+            Path secretAccessKeyFile,
+            Path sessionTokenFile,
             @NotEmpty List<@Configured String> appIds,
             @Valid AccountPricing pricing) {
     }

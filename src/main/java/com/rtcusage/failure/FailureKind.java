@@ -16,8 +16,19 @@ public enum FailureKind {
     API_TIMEOUT(true, "timeout"),
     /** No connection to the API at all. */
     API_CONNECTION_FAILED(true, "connection_failed"),
+    /**
+     * {@code InvalidSecretToken} (401): the API refused the STS session token, above all because it
+     * expired. Retried: the retried attempt reads the account's token file again before it is signed
+     * (signing.ListUsagesSigner), so a token the file holds by then is used without a restart.
+     */
+    API_SESSION_TOKEN_REFUSED(true, "session_token_refused"),
     /** A 4xx the API will answer again: bad signature or key, unknown app, bad window, no access. */
     API_REJECTED(false, "client_error"),
+    /**
+     * The account's credentials cannot be had (a credential file missing, unreadable or empty): its
+     * apps are dead-lettered without a request until the file is fixed; the next sweep reads it again.
+     */
+    CREDENTIALS_UNREADABLE(false, "credentials_unreadable"),
     /** One day of an answer that cannot become a record. */
     UNPROCESSABLE_ENTRY(false, "unprocessable"),
     /** Kafka away for a while: unreachable, no leader, timeouts. */

@@ -1,5 +1,6 @@
 package com.rtcusage.failure;
 
+import com.rtcusage.config.UnreadableCredentialException;
 import com.rtcusage.flow.FlowNames;
 import com.rtcusage.usage.ApiCallException;
 import com.rtcusage.usage.UnprocessableEntryException;
@@ -35,6 +36,12 @@ public class Failures {
     /** Words next to which a configuration error may quote a secret. */
     private static final Pattern SECRET_WORDS = Pattern.compile("(?i)password|secret|jaas|token|credential|key");
 
+    /**
+     * Volcengine's gateway code for an STS session token it refuses, expired above all (401; its
+     * table of common errors: "Invalid secret token, msg: %s", wrong or expired STS token).
+     */
+    public static final String SESSION_TOKEN_REFUSED = "InvalidSecretToken";
+
     /** The reason of an error no rule knows: a bug, not an outside failure. */
     public static final String UNEXPECTED = "Unexpected";
 
@@ -59,6 +66,9 @@ public class Failures {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiCallException answer) {
                 return ofAnswer(answer.httpStatus(), answer.errorCode());
+            }
+            if (cause instanceof UnreadableCredentialException) {
+                return new Failure(FailureKind.CREDENTIALS_UNREADABLE, UnreadableCredentialException.CODE);
             }
             if (cause instanceof UnprocessableEntryException) {
                 return new Failure(FailureKind.UNPROCESSABLE_ENTRY, "UnprocessableEntry");
@@ -128,6 +138,9 @@ public class Failures {
         if (code.startsWith("FlowLimitExceeded") || (status != null && status == 429)) {
             return new Failure(FailureKind.API_THROTTLED, code);
         }
+        if (SESSION_TOKEN_REFUSED.equals(code)) {
+            return new Failure(FailureKind.API_SESSION_TOKEN_REFUSED, code);
+        }
         if ("InternalError".equals(code) || (status != null && status >= 500)) {
             return new Failure(FailureKind.API_SERVER_ERROR, code);
         }
@@ -144,13 +157,18 @@ public class Failures {
     }
 
     /**
-     * A call or a day that asking again will not change, or an error no rule knows (a bug):
-     * dead-lettered at once.
+     * A call or a day that asking again will not change, an account without usable credentials, or
+     * an error no rule knows (a bug): dead-lettered at once.
      */
     public boolean isDeadLetteredAtOnce(Exchange exchange) {
         FailureKind kind = kind(exchange);
         return (kind.isApiCall() && !kind.isRetryable()) || kind == FailureKind.UNPROCESSABLE_ENTRY
-                || kind == FailureKind.UNEXPECTED;
+                || kind == FailureKind.CREDENTIALS_UNREADABLE || kind == FailureKind.UNEXPECTED;
+    }
+
+    /** The attempt before this one was refused for its STS session token: read the token file again before signing. */
+    public static boolean isSessionTokenRefused(Throwable previousAttempt) {
+        return previousAttempt != null && classify(previousAttempt).kind() == FailureKind.API_SESSION_TOKEN_REFUSED;
     }
 
     /** Kafka away for a while: the failing step waits for it. */

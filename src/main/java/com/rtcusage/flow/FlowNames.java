@@ -39,6 +39,8 @@ public final class FlowNames {
     public static final String SWEEP_REPORT = "sweepReport";
     public static final String WINDOW_PLANNER = "windowPlanner";
     public static final String LIST_USAGES_SIGNER = "listUsagesSigner";
+    /** Every account's credentials, credential files read again before each sweep. */
+    public static final String CREDENTIAL_STORE = "credentialStore";
     public static final String DEPARTURE_PACING = "departurePacing";
     public static final String ANSWER_READER = "answerReader";
     public static final String ENTRY_READER = "entryReader";

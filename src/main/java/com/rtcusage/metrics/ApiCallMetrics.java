@@ -1,8 +1,10 @@
 package com.rtcusage.metrics;
 
 import com.rtcusage.failure.Failure;
+import com.rtcusage.failure.FailureKind;
 import com.rtcusage.failure.Failures;
 import com.rtcusage.flow.FlowNames;
+import com.rtcusage.sweep.SweepListener;
 import com.rtcusage.usage.UsageAnswer;
 import com.rtcusage.usage.UsageRequest;
 import io.micrometer.core.instrument.Counter;
@@ -11,6 +13,7 @@ import io.micrometer.core.instrument.Timer;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -25,6 +28,7 @@ import org.springframework.stereotype.Component;
  * and throttle included); its request is the send to the HTTP endpoint inside it. Per account:
  * attempts by outcome and code, the time an attempt waited in pacing and throttle before its
  * request left, and the request's round trip; per app, the time of the last answer with figures.
+ * Attempts the API throttled are also told to the {@link SweepListener}s.
  */
 @Component
 public class ApiCallMetrics implements SendEvents.Listener {
@@ -41,11 +45,14 @@ public class ApiCallMetrics implements SendEvents.Listener {
     private final MeterRegistry registry;
     private final AppFreshness freshness;
     private final Clock clock;
+    private final List<SweepListener> listeners;
 
-    public ApiCallMetrics(CamelContext camel, MeterRegistry registry, AppFreshness freshness, Clock clock) {
+    public ApiCallMetrics(CamelContext camel, MeterRegistry registry, AppFreshness freshness, Clock clock,
+            List<SweepListener> listeners) {
         this.registry = registry;
         this.freshness = freshness;
         this.clock = clock;
+        this.listeners = listeners;
         SendEvents.listen(camel, this);
     }
 
@@ -84,6 +91,9 @@ public class ApiCallMetrics implements SendEvents.Listener {
                             "code", failure == null ? "none" : failure.code())
                     .register(registry)
                     .increment();
+            if (failure != null && failure.kind() == FailureKind.API_THROTTLED) {
+                listeners.forEach(listener -> listener.throttled(request.account()));
+            }
             if (exchange.getException() == null && exchange.getMessage().getBody() instanceof UsageAnswer) {
                 freshness.fetched(request.account(), request.appId(), clock.instant());
             }

@@ -51,6 +51,11 @@ public class CostCalculator {
         }
     }
 
+    /** The currency the account's days are priced in: its own books' or the global one. */
+    public String currencyOf(String account) {
+        return booksByAccount.getOrDefault(account, globalBooks).currency();
+    }
+
     /** The cost of the day in its account's books; {@code cost.book} names the book that priced it. */
     public PricedUsage price(DailyUsage usage) {
         PriceBooks books = booksByAccount.getOrDefault(usage.account(), globalBooks);

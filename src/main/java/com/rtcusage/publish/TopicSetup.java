@@ -120,19 +120,28 @@ public class TopicSetup implements MissingTopics {
         return Math.max(1, factor - 1);
     }
 
-    private void create(Admin admin, List<String> missing) throws InterruptedException, ExecutionException, TimeoutException {
-        int brokers = admin.describeCluster().nodes().get(WAIT_SECONDS, TimeUnit.SECONDS).size();
+    /**
+     * The topics {@link #prepare()} creates for these missing names on a cluster of this many
+     * brokers: the record topic compacted, both with the configured partitions and replication.
+     */
+    public List<NewTopic> newTopics(List<String> missing, int brokers) {
         short factor = replicationFactor(kafka.replicationFactor(), brokers);
         String minInsync = Integer.toString(minInsyncReplicas(factor));
-        List<NewTopic> topics = missing.stream().map(topic -> new NewTopic(topic, kafka.partitions(), factor).configs(
+        return missing.stream().map(topic -> new NewTopic(topic, kafka.partitions(), factor).configs(
                 topic.equals(kafka.topic())
                         ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync)
                         : Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync))).toList();
+    }
+
+    private void create(Admin admin, List<String> missing) throws InterruptedException, ExecutionException, TimeoutException {
+        int brokers = admin.describeCluster().nodes().get(WAIT_SECONDS, TimeUnit.SECONDS).size();
+        List<NewTopic> topics = newTopics(missing, brokers);
         try {
             admin.createTopics(topics).all().get(WAIT_SECONDS, TimeUnit.SECONDS);
             LOG.info("Created Kafka topics {} with {} partitions, replication factor {}, min.insync.replicas {}",
-                    missing, kafka.partitions(), factor, minInsync);
+                    missing, kafka.partitions(), topics.get(0).replicationFactor(),
+                    topics.get(0).configs().get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
                 return;

@@ -1,8 +1,8 @@
 package com.rtcusage.signing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.rtcusage.config.RtcUsageProperties.Account;
 import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.failure.Failures;
 import com.rtcusage.flow.FlowNames;
 import com.rtcusage.wire.WireJson;
 import com.rtcusage.usage.UsageRequest;
@@ -13,7 +13,6 @@ import java.util.AbstractMap.SimpleEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Headers;
@@ -29,26 +28,28 @@ public class ListUsagesSigner {
     private static final String CONTENT_TYPE = "application/json";
 
     private final VolcSigner signer;
-    private final Map<String, Credentials> credentials;
+    private final CredentialStore credentials;
     private final String host;
     private final List<Map.Entry<String, String>> query;
     private final String httpQuery;
     private final Clock clock;
 
-    public ListUsagesSigner(RtcUsageProperties properties, Clock clock) {
+    public ListUsagesSigner(RtcUsageProperties properties, CredentialStore credentials, Clock clock) {
         this.signer = new VolcSigner(properties.api().region(), properties.api().service());
-        this.credentials = properties.accounts().stream().collect(Collectors.toMap(Account::name,
-                account -> new Credentials(account.accessKeyId(), account.secretAccessKey(), account.sessionToken()),
-                (first, second) -> first));
+        this.credentials = credentials;
         this.host = hostHeader(properties.api().endpoint());
         this.query = List.of(new SimpleEntry<>("Action", "ListUsages"), new SimpleEntry<>("Version", properties.api().version()));
         this.httpQuery = VolcSigner.canonicalQuery(query);   // Action, Version: already in canonical order
         this.clock = clock;
     }
 
-    /** Returns the JSON body to POST and sets the signed headers and the query on the message. */
+    /**
+     * Returns the JSON body to POST and sets the signed headers and the query on the message. A retry
+     * after the API refused the session token ({@code previousAttempt}) first reads the token file again.
+     */
     public byte[] sign(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request,
-            @ExchangeProperty(FlowNames.USAGE_WINDOW) UsageWindow window, @Headers Map<String, Object> headers) {
+            @ExchangeProperty(FlowNames.USAGE_WINDOW) UsageWindow window,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable previousAttempt, @Headers Map<String, Object> headers) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("AppId", request.appId());
         fields.put("StartTime", UsageWindow.RFC_3339.format(window.start()));
@@ -56,7 +57,9 @@ public class ListUsagesSigner {
         byte[] body = json(fields);
         SignedRequest signed = signer.sign(
                 new SignableRequest("POST", host, "/", query, Map.of("Content-Type", CONTENT_TYPE), body),
-                credentials.get(request.account()), clock.instant());
+                Failures.isSessionTokenRefused(previousAttempt) ? credentials.renewSessionToken(request.account())
+                        : credentials.credentials(request.account()),
+                clock.instant());
         signed.headers().forEach((name, value) -> {
             if (!"Host".equals(name)) {
                 headers.put(name, value);

@@ -13,7 +13,7 @@ import org.apache.camel.support.cluster.ClusterServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
  * instance that is not the holder sends no request, so a sweep in flight when the Lease is lost
  * stops at its next app; an instance that gains the Lease forgets what it read back earlier (the
  * other pod published meanwhile) and, with {@code run-on-startup}, sweeps at once, every time it
- * gains it (a timer route would fire on the first leadership only).
+ * gains it (a timer route would fire on the first leadership only). Not in check mode, which
+ * sweeps nothing and so needs no Lease.
  */
 @Component
-@ConditionalOnProperty(name = "camel.cluster.kubernetes.enabled", havingValue = "true")
+@ConditionalOnExpression("${camel.cluster.kubernetes.enabled:false} and !${rtc-usage.check:false}")
 public class LeadershipSweeps implements CamelClusterEventListener.Leadership, StartupListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeadershipSweeps.class);

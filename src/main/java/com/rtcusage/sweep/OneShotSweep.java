@@ -8,15 +8,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
  * One-shot mode: one sweep, which returns only after Kafka acknowledged every record, then an exit
- * code a Kubernetes Job's podFailurePolicy can act on: whether running again may help.
+ * code a Kubernetes Job's podFailurePolicy can act on: whether running again may help. Check mode
+ * ({@code rtc-usage.check}) wins: it sweeps nothing.
  */
 @Component
-@ConditionalOnProperty(name = "rtc-usage.one-shot", havingValue = "true")
+@ConditionalOnExpression("${rtc-usage.one-shot:false} and !${rtc-usage.check:false}")
 public class OneShotSweep implements ApplicationRunner, ExitCodeGenerator {
 
     /** Every request answered, every reported day published (or already in Kafka), nothing dead-lettered. */

@@ -69,17 +69,19 @@ public class SweepReport {
         rejectedApps.clear();
         unexpectedApps.clear();
         appsPlanned = plan.stream().mapToInt(account -> account.requests().size()).sum();
+        listeners.forEach(listener -> listener.started(plan));
     }
 
     /**
      * Whether the next app's request may leave: false once the sweep was stopped (Kafka refused,
      * leadership lost, shutdown), and such apps are counted as skipped.
      */
-    public boolean admits() {
+    public boolean admits(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request) {
         if (gate.isOpen()) {
             return true;
         }
         appsSkipped.incrementAndGet();
+        listeners.forEach(listener -> listener.notAsked(request.account(), request.appId()));
         return false;
     }
 
@@ -87,13 +89,15 @@ public class SweepReport {
      * The sweep was stopped before this app's attempt left: it has no answer this sweep, so it
      * counts as not asked, never as ok.
      */
-    public void stoppedBeforeSending() {
+    public void stoppedBeforeSending(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request) {
         appsSkipped.incrementAndGet();
+        listeners.forEach(listener -> listener.notAsked(request.account(), request.appId()));
     }
 
     /** A request is about to leave for the API, retries included. */
-    public void requestSent() {
+    public void requestSent(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request) {
         requests.incrementAndGet();
+        listeners.forEach(listener -> listener.requestSent(request.account()));
     }
 
     /**
@@ -112,6 +116,7 @@ public class SweepReport {
                     request.account(), answer.requestId(),
                     missing.size(), window.days(), missing);
         }
+        listeners.forEach(listener -> listener.answered(request.account(), request.appId(), missing.size()));
     }
 
     /** Kafka acknowledged the record of this key, one of the batch of its answer. */
@@ -149,6 +154,7 @@ public class SweepReport {
     public void unpublished(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request) {
         if (request != null) {
             failedApps.add(request.account() + "/" + request.appId());
+            listeners.forEach(listener -> listener.unpublished(request.account(), request.appId()));
         }
     }
 

@@ -56,9 +56,13 @@ class ConfigurationValidationIT {
                 Arguments.of("rtc-usage.window.days=31", "rtc-usage.window.days must be less than or equal to 30"),
                 Arguments.of("rtc-usage.window.days=0", "rtc-usage.window.days must be greater than or equal to 1"),
                 Arguments.of("rtc-usage.accounts[0].access-key-id=${VOLC_ACCESS_KEY_ID}",
-                        "rtc-usage.accounts[0].access-key-id must be set (is its environment variable defined?)"),
+                        "rtc-usage.accounts[0].access-key-id must be set (is its environment variable defined?), or access-key-id-file"),
                 Arguments.of("rtc-usage.accounts[0].secret-access-key=",
-                        "rtc-usage.accounts[0].secret-access-key must be set (is its environment variable defined?)"),
+                        "rtc-usage.accounts[0].secret-access-key must be set (is its environment variable defined?), or secret-access-key-file"),
+                Arguments.of("rtc-usage.accounts[0].secret-access-key-file=/var/run/secrets/volc/secret-access-key",
+                        "rtc-usage.accounts[0].secret-access-key-file and secret-access-key are both set: give the credential one way"),
+                Arguments.of("rtc-usage.accounts[0].access-key-id-file=/var/run/secrets/volc/access-key-id",
+                        "rtc-usage.accounts[0].access-key-id-file and access-key-id are both set: give the credential one way"),
                 Arguments.of("rtc-usage.schedule.cron=0 20 0/6 * *",
                         "rtc-usage.schedule.cron must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. \"0 20 0/6 * * ?\""),
                 Arguments.of("rtc-usage.pricing.books[0].video-720p=-0.01",
@@ -369,6 +373,31 @@ class ConfigurationValidationIT {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(RtcUsageProperties.class).accounts().get(0).secretAccessKey()).hasToString("****");
         });
+    }
+
+    @Test
+    void startsWithCredentialFilesNotMountedYet() {
+        // A Secret volume may appear or be fixed after start: a missing file fails its account's sweeps, not start-up.
+        List<String> properties = new ArrayList<>(VALID);
+        properties.addAll(List.of("rtc-usage.accounts[1].name=mounted",
+                "rtc-usage.accounts[1].access-key-id-file=/var/run/secrets/volc/no-such-access-key-id",
+                "rtc-usage.accounts[1].secret-access-key-file=/var/run/secrets/volc/no-such-secret-access-key",
+                "rtc-usage.accounts[1].session-token-file=/var/run/secrets/volc/no-such-session-token",
+                "rtc-usage.accounts[1].app-ids=app-3"));
+
+        runner.withPropertyValues(properties.toArray(String[]::new)).run(context -> {
+            assertThat(context).hasNotFailed();
+            RtcUsageProperties.Account mounted = context.getBean(RtcUsageProperties.class).accounts().get(1);
+            assertThat(mounted.secretAccessKeyFile()).isEqualTo(java.nio.file.Path.of("/var/run/secrets/volc/no-such-secret-access-key"));
+            assertThat(mounted.sessionTokenFile()).isEqualTo(java.nio.file.Path.of("/var/run/secrets/volc/no-such-session-token"));
+            assertThat(mounted.secretAccessKey()).isNull();
+        });
+    }
+
+    @Test
+    void refusesASessionTokenGivenTwice() {
+        assertFailsWith("rtc-usage.accounts[0].session-token-file and session-token are both set: give the credential one way",
+                "rtc-usage.accounts[0].session-token=sts-token", "rtc-usage.accounts[0].session-token-file=/var/run/secrets/volc/session-token");
     }
 
     /** The real binding and checks, with the clock at 2026-11-26 11:00 in Beijing. */

@@ -2,6 +2,7 @@ package com.rtcusage.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rtcusage.config.UnreadableCredentialException;
 import com.rtcusage.usage.ApiCallException;
 import com.rtcusage.usage.UsageRequest;
 import java.net.ConnectException;
@@ -53,7 +54,8 @@ class FailuresTest {
             "400, InvalidParameter.OutofTimeRange, API_REJECTED",
             "401, SignatureDoesNotMatch, API_REJECTED",
             "401, InvalidAccessKey, API_REJECTED",
-            "403, AccessDenied, API_REJECTED"})
+            "403, AccessDenied, API_REJECTED",
+            "401, InvalidSecretToken, API_SESSION_TOKEN_REFUSED"})
     void classifiesAnAnswerByCodeAndStatus(Integer status, String code, FailureKind kind) {
         assertThat(Failures.ofAnswer(status, code)).isEqualTo(new Failure(kind, code));
     }
@@ -101,6 +103,23 @@ class FailuresTest {
         assertThat(failures.isDeadLetteredAtOnce(kafka)).isFalse();
         assertThat(failures.isRetryableApiCall(bug) || failures.isKafkaOutage(bug)).as("a bug is not retried").isFalse();
         assertThat(failures.isDeadLetteredAtOnce(bug)).as("a bug is dead-lettered at once, as Unexpected").isTrue();
+    }
+
+    @Test
+    void aRefusedSessionTokenIsRetriedAndAnUnreadableCredentialFileIsNot() {
+        Failures failures = new Failures();
+        ApiCallException expired = new ApiCallException(REQUEST, 401, "InvalidSecretToken", "the token expired", "r", "{}");
+        Exchange unreadable = failed(new RuntimeCamelException(new UnreadableCredentialException(
+                "rtc-usage.accounts[1].secret-access-key-file", "rtc-usage.accounts[1].secret-access-key-file (/x) is empty")));
+
+        assertThat(failures.isRetryableApiCall(failed(expired))).isTrue();
+        assertThat(Failures.isSessionTokenRefused(new RuntimeCamelException(expired))).isTrue();
+        assertThat(Failures.isSessionTokenRefused(new ApiCallException(REQUEST, 429, "FlowLimitExceeded", null, "r", "{}"))).isFalse();
+        assertThat(Failures.isSessionTokenRefused(null)).as("a first attempt").isFalse();
+        assertThat(failures.isRetryableApiCall(unreadable)).isFalse();
+        assertThat(failures.isDeadLetteredAtOnce(unreadable)).isTrue();
+        assertThat(Failures.classify(unreadable.getException()))
+                .isEqualTo(new Failure(FailureKind.CREDENTIALS_UNREADABLE, "CredentialsUnreadable"));
     }
 
     @Test

@@ -371,13 +371,14 @@ class ManifestsIT {
     }
 
     @Test
-    void eachSweepTriggerExistsOnceRunsOnTheLeaderAndNotInOneShotMode() {
+    void eachSweepTriggerExistsOnceRunsOnTheLeaderAndNeitherInOneShotNorInCheckMode() {
         Map<String, Map<String, Object>> triggers = triggerRoutes();
 
         assertThat(triggers).containsOnlyKeys("scheduled-sweep", "startup-sweep");
         assertThat(triggers.values()).allSatisfy(trigger -> {
             assertThat(trigger.get("routePolicy")).isEqualTo(FlowNames.SWEEP_LEADERSHIP);
-            assertThat((String) trigger.get("precondition")).contains("'{{rtc-usage.one-shot}}' == 'false'");
+            assertThat((String) trigger.get("precondition"))
+                    .contains("'{{rtc-usage.one-shot}}' == 'false'", "'{{rtc-usage.check}}' == 'false'");
         });
     }
 

@@ -178,14 +178,14 @@ class CostCalculatorTest {
     }
 
     private static CostCalculator calculator(List<Account> accounts, int unitMinutes, PriceBook... books) {
-        RtcUsageProperties properties = new RtcUsageProperties(null, null, null, null, false,
+        RtcUsageProperties properties = new RtcUsageProperties(null, null, null, null, false, false,
                 new RtcUsageProperties.Window(30), accounts,
                 new RtcUsageProperties.Pricing("USD", unitMinutes, List.of(books)), null);
         return new CostCalculator(properties, new WindowPlanner(properties, NOW));
     }
 
     private static Account account(String name, AccountPricing pricing) {
-        return new Account(name, "AKLT" + name, null, null, List.of(name + "-app"), pricing);
+        return new Account(name, "AKLT" + name, null, null, null, null, null, List.of(name + "-app"), pricing);
     }
 
     private static Cost cost(String currency, String audio, String v360, String v720, String v1080, String total, String book) {

@@ -42,9 +42,9 @@ class PerAppMemoryTest {
             for (int i = 0; i < APPS_PER_ACCOUNT; i++) {
                 apps.add("app-" + a + "-" + i + "-661e2f0c3b5d4a2e9c8f");
             }
-            accounts.add(new RtcUsageProperties.Account("account-" + a, "AKLT" + a, null, null, apps, null));
+            accounts.add(new RtcUsageProperties.Account("account-" + a, "AKLT" + a, null, null, null, null, null, apps, null));
         }
-        RtcUsageProperties properties = new RtcUsageProperties(null, null, null, null, false, null, accounts, null, null);
+        RtcUsageProperties properties = new RtcUsageProperties(null, null, null, null, false, false, null, accounts, null, null);
         LocalDate firstDay = LocalDate.of(2026, 11, 1);
 
         long before = retainedHeap();

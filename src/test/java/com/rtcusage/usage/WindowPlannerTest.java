@@ -66,7 +66,7 @@ class WindowPlannerTest {
     @Test
     void theCurrentWindowIsPlannedWhenAsked() {
         MovingClock clock = new MovingClock(Instant.parse("2026-11-26T15:59:00Z"));
-        RtcUsageProperties properties = new RtcUsageProperties(null, null, null, null, false,
+        RtcUsageProperties properties = new RtcUsageProperties(null, null, null, null, false, false,
                 new RtcUsageProperties.Window(3), java.util.List.of(), null, null);
         WindowPlanner planner = new WindowPlanner(properties, clock);
 
