@@ -70,11 +70,6 @@ public class CostCalculator {
                 book.effectiveFrom().toString()));
     }
 
-    /** The currency of an account's costs: its own books' when it has them, else rtc-usage.pricing's. */
-    public String currencyOf(String account) {
-        return booksByAccount.getOrDefault(account, globalBooks).currency();
-    }
-
     private static BigDecimal tier(long minutes, BigDecimal price, PriceBooks books) {
         return BigDecimal.valueOf(minutes).multiply(price).divide(books.unitMinutes(), SCALE, RoundingMode.HALF_EVEN);
     }
