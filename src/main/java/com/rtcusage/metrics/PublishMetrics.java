@@ -2,6 +2,7 @@ package com.rtcusage.metrics;
 
 import com.rtcusage.config.RtcUsageProperties;
 import com.rtcusage.pricing.Cost;
+import com.rtcusage.pricing.CostCalculator;
 import com.rtcusage.pricing.PricedUsage;
 import com.rtcusage.sweep.SweepListener;
 import io.micrometer.core.instrument.Counter;
@@ -29,13 +30,13 @@ public class PublishMetrics implements SweepListener {
 
     private final MeterRegistry registry;
 
-    public PublishMetrics(MeterRegistry registry, RtcUsageProperties properties) {
+    public PublishMetrics(MeterRegistry registry, RtcUsageProperties properties, CostCalculator costs) {
         this.registry = registry;
         // Every configured account shows its series at 0 from the start, not only after its first record.
         for (RtcUsageProperties.Account account : properties.accounts()) {
             publishedCounter(account.name());
             unchangedCounter(account.name());
-            TIERS.forEach(tier -> costCounter(account.name(), properties.pricing().currency(), tier));
+            TIERS.forEach(tier -> costCounter(account.name(), costs.currencyOf(account.name()), tier));
         }
     }
 

@@ -102,6 +102,8 @@ class CostCalculatorTest {
 
         assertThat(prod).isEqualTo(cost("USD", "0.990000", "1.990000", "3.990000", "8.990000", "15.960000", "2020-01-01"));
         assertThat(partner).isEqualTo(cost("CNY", "80.000000", "6.000000", "12.000000", "24.000000", "122.000000", "2026-11-15"));
+        assertThat(calculator.currencyOf("partner")).isEqualTo("CNY");
+        assertThat(calculator.currencyOf("prod")).isEqualTo("USD");
     }
 
     @Test

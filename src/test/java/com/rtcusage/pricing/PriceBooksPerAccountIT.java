@@ -9,6 +9,7 @@ import com.rtcusage.support.MovableClock;
 import com.rtcusage.support.RecordSchemas;
 import com.rtcusage.support.TopicReader;
 import com.rtcusage.sweep.SweepSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -68,6 +69,13 @@ class PriceBooksPerAccountIT {
 
         try (ConfigurableApplicationContext service = LocalService.start(new MovableClock(ELEVEN_IN_BEIJING), settings)) {
             assertThat(LocalService.sweep(service).published()).isEqualTo(5 * 30);
+            // the operational cost metric counts each account in its own currency, with no empty series in another
+            MeterRegistry meters = service.getBean(MeterRegistry.class);
+            assertThat(meters.find("rtc_usage.final.cost").tag("account", "demo-b").counters())
+                    .isNotEmpty().allSatisfy(counter -> assertThat(counter.getId().getTag("currency")).isEqualTo("CNY"));
+            assertThat(meters.find("rtc_usage.final.cost").tags("account", "demo-b", "tier", "audio").counter().count()).isPositive();
+            assertThat(meters.find("rtc_usage.final.cost").tag("account", "demo-a").counters())
+                    .isNotEmpty().allSatisfy(counter -> assertThat(counter.getId().getTag("currency")).isEqualTo("USD"));
         }
 
         List<ConsumerRecord<String, String>> records = TopicReader.readAll(broker.getBrokersAsString(), "books.usage");
