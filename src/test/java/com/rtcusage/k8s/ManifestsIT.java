@@ -457,16 +457,25 @@ class ManifestsIT {
     void exampleSecretHoldsOnlyPlaceholdersForTheKeysTheConfigurationReads() throws IOException {
         List<Map<String, Object>> documents = Kustomize.parseAll(Files.readString(EXAMPLE_SECRET));
         Secret secret = (Secret) StrictManifests.parse(documents.get(0));
-        Container service = only(manifests(BASE), Deployment.class)
-                .getSpec().getTemplate().getSpec().getContainers().get(0);
 
         assertThat(documents).hasSize(1);
-        assertThat(service.getEnvFrom()).singleElement()
-                .satisfies(source -> assertThat(source.getSecretRef().getName()).isEqualTo(secret.getMetadata().getName()));
         assertThat(secret.getStringData().values()).allSatisfy(value -> assertThat(value).startsWith("<").endsWith(">"));
         String clusterConfig = Files.readString(ClusterConfig.CLUSTER_CONFIG);
-        for (String key : secret.getStringData().keySet()) {
-            assertThat(clusterConfig).contains("${" + key + "}");
+        for (PodSpec pod : List.of(only(manifests(BASE), Deployment.class).getSpec().getTemplate().getSpec(),
+                only(manifests(CRONJOB), CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec())) {
+            // mounted as files (read again before every sweep), never as environment variables (fixed for the pod's life)
+            Container container = pod.getContainers().get(0);
+            assertThat(container.getEnvFrom()).isEmpty();
+            Volume volume = pod.getVolumes().stream()
+                    .filter(candidate -> candidate.getSecret() != null
+                            && secret.getMetadata().getName().equals(candidate.getSecret().getSecretName()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no volume of Secret " + secret.getMetadata().getName()));
+            VolumeMount mount = container.getVolumeMounts().stream().filter(candidate -> candidate.getName().equals(volume.getName()))
+                    .findFirst().orElseThrow(() -> new AssertionError("volume " + volume.getName() + " is not mounted"));
+            assertThat(mount.getReadOnly()).isTrue();
+            for (String key : secret.getStringData().keySet()) {
+                assertThat(clusterConfig).contains("-file: " + mount.getMountPath() + "/" + key);
+            }
         }
     }
 

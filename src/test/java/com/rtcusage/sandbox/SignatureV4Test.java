@@ -85,10 +85,16 @@ class SignatureV4Test {
                 input.get("rawQuery").asText(), headers, input.get("body").asText().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A check that knows the vector's key and, for an STS vector, its session token (without expiry). */
     private static SignatureCheck check(JsonNode vector) {
         JsonNode input = vector.get("input");
-        return new SignatureCheck(new SandboxSettings(input.get("region").asText(), input.get("service").asText(), 2,
-                java.time.Duration.ofHours(8), List.of(account(input, input.get("secretAccessKey").asText()))));
+        SandboxSettings settings = new SandboxSettings(input.get("region").asText(), input.get("service").asText(), 2,
+                java.time.Duration.ofHours(8), List.of(account(input, input.get("secretAccessKey").asText())));
+        AccessKeys keys = new AccessKeys(settings.accounts());
+        if (input.hasNonNull("sessionToken")) {
+            keys.accept(input.get("accessKeyId").asText(), input.get("sessionToken").asText(), Instant.MAX);
+        }
+        return new SignatureCheck(settings, keys);
     }
 
     private static SandboxAccount account(JsonNode input, String secret) {
