@@ -27,8 +27,10 @@ import org.springframework.test.context.TestPropertySource;
  * Issue 20 #4: an app the closed gate stops (Camel's {@code stop}, which skips every doFinally)
  * still gives back its room in the account. Here the sweep starts while this instance is not the
  * leader: the first 8 apps take the account's room and are stopped at the gate; the Lease comes
- * back while the account still has apps to hand out. Before, the 8 stopped apps kept their room,
- * the rest waited for it for ever, the sweep never ended and every later sweep was turned away.
+ * back. Before, the 8 stopped apps kept their room, so each further app waited 100 ms to find the
+ * gate closed and the Lease always came back with apps left to hand out: they waited for room for
+ * ever, the sweep never ended and every later sweep was turned away. Now the stopped apps give
+ * their room back at once; however far the account got before the Lease came back, both sweeps end.
  */
 @PipelineTest
 @Import(FixedTime.class)
@@ -86,7 +88,6 @@ class StoppedAppsGiveBackIT {
 
             SweepSummary first = stoppedSweep.get(30, TimeUnit.SECONDS);
             assertThat(first.appsSkipped()).as(first.line()).isGreaterThanOrEqualTo(AppAdmission.APPS_IN_FLOW);
-            assertThat(first.appsSkipped()).as("apps handed out after the Lease came back were asked").isLessThan(APPS);
 
             SweepSummary next = producer.requestBody(FlowNames.SWEEP, null, SweepSummary.class);
             assertThat(next).as("the next sweep ran").isNotNull();
