@@ -1,14 +1,16 @@
 package com.rtcusage.sweep;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.rtcusage.flow.FlowNames;
 import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.stop.SweepGate;
 import com.rtcusage.support.FixedTime;
 import com.rtcusage.support.PipelineTest;
+import com.rtcusage.usage.DeparturePacing.Departure;
+import com.rtcusage.usage.DeparturePacing;
+import com.rtcusage.usage.UsageRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,15 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 20 #4: an app the closed gate stops (Camel's {@code stop}, which skips every doFinally)
- * still gives back its room in the account. Here the sweep starts while this instance is not the
- * leader: the first 8 apps take the account's room and are stopped at the gate; the Lease comes
- * back. Before, the 8 stopped apps kept their room, so each further app waited 100 ms to find the
- * gate closed and the Lease always came back with apps left to hand out: they waited for room for
- * ever, the sweep never ended and every later sweep was turned away. Now the stopped apps give
- * their room back at once; however far the account got before the Lease came back, both sweeps end.
+ * still gives back its room in the account. Here the account's two departure slots are held
+ * elsewhere, so the 8 apps the account lets into the flow all wait for their departure; the Lease
+ * is lost, the 8 are let go to meet the closed gate and stopped there, and the Lease comes back at
+ * once, with 4 apps still to hand out. Before, the 8 stopped apps kept their room: the rest waited
+ * for it for ever, the sweep never ended and every later sweep was turned away.
  */
 @PipelineTest
 @Import(FixedTime.class)
@@ -60,6 +63,9 @@ class StoppedAppsGiveBackIT {
     @Autowired
     SweepGate gate;
 
+    @Autowired
+    DeparturePacing departures;
+
     @AfterEach
     void leaderAgain() {
         gate.open(SweepGate.Reason.NOT_LEADER);
@@ -79,12 +85,19 @@ class StoppedAppsGiveBackIT {
             }
         };
         camel.getManagementStrategy().addEventNotifier(stops);
+        UsageRequest elsewhere = new UsageRequest("giveback", "held-by-the-test");
+        List<Departure> held = List.of(departures.departure(elsewhere).get(10, TimeUnit.SECONDS),
+                departures.departure(elsewhere).get(10, TimeUnit.SECONDS));   // granted, never on the wire: the slots stay taken
         try {
-            gate.close(SweepGate.Reason.NOT_LEADER);
             CompletableFuture<SweepSummary> stoppedSweep = producer.asyncRequestBody(FlowNames.SWEEP, null, SweepSummary.class);
-            await("the account's 8 apps in the flow stopped at the gate").atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(5)).until(() -> stoppedAttempts.get() >= AppAdmission.APPS_IN_FLOW);
+            await("the account's 8 apps in the flow wait for their departure").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> camel.getInflightRepository().size("call-list-usages") == AppAdmission.APPS_IN_FLOW);
+            gate.close(SweepGate.Reason.NOT_LEADER);
+            await("the 8 stopped at the gate").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+                    .until(() -> stoppedAttempts.get() >= AppAdmission.APPS_IN_FLOW);
             gate.open(SweepGate.Reason.NOT_LEADER);   // the Lease is back while apps are still to be handed out
+            held.forEach(departures::sent);
 
             SweepSummary first = stoppedSweep.get(30, TimeUnit.SECONDS);
             assertThat(first.appsSkipped()).as(first.line()).isGreaterThanOrEqualTo(AppAdmission.APPS_IN_FLOW);
