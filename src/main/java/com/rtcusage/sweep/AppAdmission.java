@@ -3,8 +3,6 @@ package com.rtcusage.sweep;
 import com.rtcusage.flow.FlowNames;
 import com.rtcusage.stop.SweepGate;
 import com.rtcusage.usage.AccountSweep;
-import com.rtcusage.usage.DeparturePacing.Departure;
-import com.rtcusage.usage.DeparturePacing;
 import com.rtcusage.usage.UsageRequest;
 import java.util.Iterator;
 import java.util.Map;
@@ -25,10 +23,9 @@ import org.springframework.stereotype.Component;
  * of its own per account ({@code sweepAppThreads}), which waits here while the account is full;
  * once the sweep is stopped nobody waits, the rest are let in to meet the closed gate.
  * <p>
- * What an app holds is given back when its exchange completes, however it ends (answered,
+ * An app's room is given back when its exchange completes, however it ends (answered,
  * dead-lettered, failed, or ended by Camel's {@code stop} at the closed gate, which skips any
- * {@code doFinally}): its room in the account and the departure it may still hold. No route step
- * has to pair with the one that took them.
+ * {@code doFinally}). No route step has to pair with the one that took it.
  */
 @Component(FlowNames.APP_ADMISSION)
 public class AppAdmission {
@@ -36,13 +33,11 @@ public class AppAdmission {
     static final int APPS_IN_FLOW = 8;
 
     private final SweepGate gate;
-    private final DeparturePacing departures;
     /** Apps handed out with room taken, until their exchange has {@link #entered} the flow. */
     private final Map<UsageRequest, Semaphore> admittedTo = new ConcurrentHashMap<>();
 
-    public AppAdmission(SweepGate gate, DeparturePacing departures) {
+    public AppAdmission(SweepGate gate) {
         this.gate = gate;
-        this.departures = departures;
     }
 
     /** The account's requests, each handed out once the account has room for it. */
@@ -72,17 +67,15 @@ public class AppAdmission {
 
     /**
      * The first step of an app's exchange: from now on its exchange gives back, when it completes
-     * on whatever path, the room it took in its account and the departure it holds, if any.
+     * on whatever path, the room it took in its account.
      */
     public void entered(Exchange app) {
         Semaphore room = admittedTo.remove(app.getMessage().getBody(UsageRequest.class));
         app.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                Departure held = done.getProperty(FlowNames.DEPARTURE, Departure.class);
-                if (held != null) {
-                    departures.sent(held);   // a departure already given back is not given back twice
-                }
+                // Not the departure: DeparturePacing.sent clears a ThreadLocal of the thread it runs
+                // on, which at completion may be between another request's hand-over and its send.
                 if (room != null) {
                     room.release();
                 }
