@@ -3,7 +3,7 @@ package com.rtcusage.actuator;
 import com.rtcusage.actuator.SweepsView.SweepView;
 import com.rtcusage.config.RtcUsageProperties;
 import com.rtcusage.pricing.PricedUsage;
-import com.rtcusage.sweep.SweepGate;
+import com.rtcusage.stop.SweepGate;
 import com.rtcusage.sweep.SweepListener;
 import com.rtcusage.sweep.SweepSummary;
 import com.rtcusage.usage.AccountSweep;

@@ -35,15 +35,17 @@ public class AppCheck {
     private final PlannedDays plannedDays;
     private final EntryReader entries;
     private final CostCalculator costs;
+    private final Failures failures;
 
     public AppCheck(CamelContext camel, ProducerTemplate producer, SweepPlanner planner, PlannedDays plannedDays,
-            EntryReader entries, CostCalculator costs) {
+            EntryReader entries, CostCalculator costs, Failures failures) {
         this.camel = camel;
         this.producer = producer;
         this.planner = planner;
         this.plannedDays = plannedDays;
         this.entries = entries;
         this.costs = costs;
+        this.failures = failures;
     }
 
     /**
@@ -88,7 +90,7 @@ public class AppCheck {
     }
 
     /** The API's code and message when it gave them, else the local reason a dead letter would carry. */
-    static String failure(Throwable failure) {
+    private String failure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiCallException answer) {
                 return answer.errorCode() + ": " + (answer.errorMessage() == null ? "(no message)" : answer.errorMessage())
@@ -96,6 +98,6 @@ public class AppCheck {
                         + (answer.requestId() == null ? "" : ", RequestId " + answer.requestId()) + ")";
             }
         }
-        return Failures.classify(failure).code() + ": " + failure.getMessage();
+        return failures.classify(failure).code() + ": " + failure.getMessage();
     }
 }

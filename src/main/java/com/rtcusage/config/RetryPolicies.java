@@ -13,10 +13,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class RetryPolicies {
 
-    /** Answers that may succeed later: a bounded number of retries, then a dead letter. */
+    /**
+     * Answers that may succeed later: a bounded number of retries, then a dead letter. Redelivered
+     * at once: the back-off is call-list-usages' first step (bean retryBackOff), which a stopping
+     * sweep can end, where Camel's delay would be waited out.
+     */
     @Bean
     RedeliveryPolicy apiRetryPolicy(RtcUsageProperties properties) {
-        return backOff(properties.retry()).maximumRedeliveries(properties.retry().maxRetries());
+        RedeliveryPolicy policy = backOff(properties.retry()).maximumRedeliveries(properties.retry().maxRetries());
+        policy.setRedeliveryDelay(0);
+        policy.setUseExponentialBackOff(false);
+        return policy;
     }
 
     /** Kafka away: wait for it without end, so nothing is dropped. */

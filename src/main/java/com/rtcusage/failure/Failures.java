@@ -25,8 +25,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that decides what a failure is: routes/errors.camel.yaml asks it which failures
- * to retry, dead letters take their code from it, metrics their outcome.
+ * The one place that decides what a failure is. A failure is classified once, by whoever asks
+ * first ({@link #of(Exchange)}: the metrics of the attempt, or routes/9-errors' first onWhen), and
+ * the classification travels with the exchange (property {@value FlowNames#FAILURE}): the routes'
+ * predicates, dead letters, the summary and metrics read it and never decide themselves. No
+ * predicate does I/O: whether a topic is missing is what Kafka said at the start of the sweep
+ * ({@link MissingTopics}).
  */
 @Component(FlowNames.FAILURES)
 public class Failures {
@@ -57,11 +61,34 @@ public class Failures {
         this.missingTopics = missingTopics;
     }
 
-    /** Names any failure, wherever Camel wrapped it. */
-    public static Failure classify(Throwable failure) {
-        Optional<Refusal> refusal = refusal(failure, "unknown");
+    /**
+     * The exchange's failure, classified when first asked and then read from the exchange, for as
+     * long as the exchange carries the same exception (a retry that fails otherwise is asked anew).
+     */
+    public Failure of(Exchange exchange) {
+        Throwable failure = failureOf(exchange);
+        Classified known = exchange.getProperty(FlowNames.FAILURE, Classified.class);
+        if (known != null && known.cause() == failure) {
+            return known.failure();
+        }
+        Failure named = classify(failure, failedTopic(exchange));
+        exchange.setProperty(FlowNames.FAILURE, new Classified(failure, named));
+        return named;
+    }
+
+    /** A failure and what it was classified as, kept on its exchange. */
+    private record Classified(Throwable cause, Failure failure) {
+    }
+
+    /** Names any failure, wherever Camel wrapped it; a refusal's topic unknown unless the exception names it. */
+    public Failure classify(Throwable failure) {
+        return classify(failure, "unknown");
+    }
+
+    private Failure classify(Throwable failure, String topic) {
+        Optional<Refusal> refusal = refusal(failure, topic).or(() -> missingTopic(failure));
         if (refusal.isPresent()) {
-            return new Failure(FailureKind.KAFKA_REFUSED, refusal.get().code());
+            return new Failure(FailureKind.KAFKA_REFUSED, refusal.get().code(), refusal.get());
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiCallException answer) {
@@ -152,7 +179,7 @@ public class Failures {
 
     /** A ListUsages call that may succeed when asked again: retried with back-off, then dead-lettered. */
     public boolean isRetryableApiCall(Exchange exchange) {
-        FailureKind kind = kind(exchange);
+        FailureKind kind = of(exchange).kind();
         return kind.isApiCall() && kind.isRetryable();
     }
 
@@ -161,29 +188,34 @@ public class Failures {
      * an error no rule knows (a bug): dead-lettered at once.
      */
     public boolean isDeadLetteredAtOnce(Exchange exchange) {
-        FailureKind kind = kind(exchange);
+        FailureKind kind = of(exchange).kind();
         return (kind.isApiCall() && !kind.isRetryable()) || kind == FailureKind.UNPROCESSABLE_ENTRY
                 || kind == FailureKind.CREDENTIALS_UNREADABLE || kind == FailureKind.UNEXPECTED;
     }
 
     /** The attempt before this one was refused for its STS session token: read the token file again before signing. */
     public static boolean isSessionTokenRefused(Throwable previousAttempt) {
-        return previousAttempt != null && classify(previousAttempt).kind() == FailureKind.API_SESSION_TOKEN_REFUSED;
+        for (Throwable cause = previousAttempt; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiCallException answer) {
+                return ofAnswer(answer.httpStatus(), answer.errorCode()).kind() == FailureKind.API_SESSION_TOKEN_REFUSED;
+            }
+        }
+        return false;
     }
 
     /** Kafka away for a while: the failing step waits for it. */
     public boolean isKafkaOutage(Exchange exchange) {
-        return kind(exchange) == FailureKind.KAFKA_UNAVAILABLE && missingTopic(failureOf(exchange)).isEmpty();
+        return of(exchange).kind() == FailureKind.KAFKA_UNAVAILABLE;
     }
 
     /** Kafka away or refusing: the failing step waits for it, or the sweep stops. */
     public boolean isKafkaFailure(Exchange exchange) {
-        return kind(exchange).isKafka() || isKafkaRefused(exchange);
+        return of(exchange).kind().isKafka();
     }
 
     /** Kafka refuses for a reason waiting cannot cure: the sweep stops, the next one tries again. */
     public boolean isKafkaRefused(Exchange exchange) {
-        return refusal(exchange).isPresent();
+        return of(exchange).kind() == FailureKind.KAFKA_REFUSED;
     }
 
     /**
@@ -191,12 +223,10 @@ public class Failures {
      * names, else the one of the Kafka endpoint the exchange failed at.
      */
     public Optional<Refusal> refusal(Exchange exchange) {
-        Throwable failure = failureOf(exchange);
-        Optional<Refusal> refusal = refusal(failure, failedTopic(exchange));
-        return refusal.isPresent() ? refusal : missingTopic(failure);
+        return Optional.ofNullable(of(exchange).refusal());
     }
 
-    /** A producer that gave up waiting for its topic's metadata, and the brokers say the topic is missing. */
+    /** A producer that gave up waiting for its topic's metadata, and the brokers said the topic is missing. */
     private Optional<Refusal> missingTopic(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             Matcher waiting = NOT_IN_METADATA.matcher(String.valueOf(cause.getMessage()));
@@ -221,10 +251,6 @@ public class Failures {
         String topic = uri.substring("kafka:".length()).replaceFirst("^//", "");
         int query = topic.indexOf('?');
         return query < 0 ? topic : topic.substring(0, query);
-    }
-
-    private static FailureKind kind(Exchange exchange) {
-        return classify(failureOf(exchange)).kind();
     }
 
     /** The exchange's exception; Camel has moved it aside by the time it asks whether to retry. */

@@ -21,6 +21,8 @@ public final class FlowNames {
     public static final String PRICED_USAGE = "pricedUsage";
     /** Set on a day whose record Kafka does not hold yet. */
     public static final String TO_PUBLISH = "toPublish";
+    /** The exchange's failure as classified once by {@code Failures.of}, read by routes, dead letters, summary and metrics. */
+    public static final String FAILURE = "failure";
     /** The RecordBatch of one answer while its records are sent one by one; set by list-usages. */
     public static final String RECORD_BATCH = "recordBatch";
 
@@ -54,6 +56,7 @@ public final class FlowNames {
     public static final String FAILURES = "failures";
     public static final String SWEEP_LEADERSHIP = "sweepLeadership";
     public static final String SWEEP_GATE = "sweepGate";
+    public static final String RETRY_BACK_OFF = "retryBackOff";
     public static final String KAFKA_REFUSAL = "kafkaRefusal";
     public static final String KAFKA_WAIT = "kafkaWait";
     public static final String API_RETRY_POLICY = "apiRetryPolicy";

@@ -43,13 +43,15 @@ public class ApiCallMetrics implements SendEvents.Listener {
             Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
     private final MeterRegistry registry;
+    private final Failures failures;
     private final AppFreshness freshness;
     private final Clock clock;
     private final List<SweepListener> listeners;
 
-    public ApiCallMetrics(CamelContext camel, MeterRegistry registry, AppFreshness freshness, Clock clock,
-            List<SweepListener> listeners) {
+    public ApiCallMetrics(CamelContext camel, MeterRegistry registry, AppFreshness freshness, Failures failures,
+            Clock clock, List<SweepListener> listeners) {
         this.registry = registry;
+        this.failures = failures;
         this.freshness = freshness;
         this.clock = clock;
         this.listeners = listeners;
@@ -83,7 +85,7 @@ public class ApiCallMetrics implements SendEvents.Listener {
             timer(REQUEST_DURATION, "Round trip of a ListUsages request, timeouts included", request)
                     .record(millis, TimeUnit.MILLISECONDS);
         } else if (isAttempt(endpoint) && !exchange.isRouteStop()) {   // stopped by the gate: nothing left
-            Failure failure = exchange.getException() == null ? null : Failures.classify(exchange.getException());
+            Failure failure = exchange.getException() == null ? null : failures.of(exchange);
             Counter.builder(REQUESTS)
                     .description("ListUsages attempts, retries included, by how they ended")
                     .tags("account", request.account(),

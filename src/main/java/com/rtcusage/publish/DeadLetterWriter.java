@@ -31,26 +31,29 @@ public class DeadLetterWriter {
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final WindowPlanner windows;
+    private final Failures failures;
     private final Clock clock;
 
-    public DeadLetterWriter(WindowPlanner windows, Clock clock) {
+    public DeadLetterWriter(WindowPlanner windows, Failures failures, Clock clock) {
         this.windows = windows;
+        this.failures = failures;
         this.clock = clock;
     }
 
-    /** The dead-letter JSON for the exception the exchange caught; sets the record key. */
+    /** The dead-letter JSON for the exception the exchange caught, as classified once; sets the record key. */
     public String write(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request,
             @ExchangeProperty(FlowNames.USAGE_WINDOW) UsageWindow window,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure,
             @ExchangeProperty(FlowNames.API_ATTEMPTS) Integer attempts,
-            @Headers Map<String, Object> headers) throws JsonProcessingException {
+            @Headers Map<String, Object> headers, Exchange exchange) throws JsonProcessingException {
         headers.put(KafkaConstants.KEY, request.appId());
         // a failure before the first attempt planned its window names the window it would have asked for
         UsageWindow asked = window == null ? windows.current() : window;
-        return WireJson.MAPPER.writeValueAsString(letter(request, asked, failure, attempts == null ? 1 : attempts));
+        return WireJson.MAPPER.writeValueAsString(letter(request, asked, failure, failures.of(exchange),
+                attempts == null ? 1 : attempts));
     }
 
-    DeadLetter letter(UsageRequest request, UsageWindow asked, Throwable failure, int attempts) {
+    DeadLetter letter(UsageRequest request, UsageWindow asked, Throwable failure, Failure named, int attempts) {
         DeadLetter.Window window = new DeadLetter.Window(
                 UsageWindow.RFC_3339.format(asked.start()), UsageWindow.RFC_3339.format(asked.end()));
         String failedAt = RecordWriter.TIMESTAMP.format(clock.instant());
@@ -61,10 +64,9 @@ public class DeadLetterWriter {
         }
         UnprocessableEntryException entry = cause(failure, UnprocessableEntryException.class);
         if (entry != null) {
-            return new DeadLetter(request.account(), request.appId(), window, 200, Failures.classify(entry).code(),
+            return new DeadLetter(request.account(), request.appId(), window, 200, named.code(),
                     entry.getMessage(), entry.entry().requestId(), attempts, failedAt, firstBytes(entry.entry().entry().toString()));
         }
-        Failure named = Failures.classify(failure);
         String message = failure == null ? null : failure.getMessage();
         if (named.kind() == FailureKind.UNEXPECTED && failure != null) {
             Throwable root = rootCause(failure);

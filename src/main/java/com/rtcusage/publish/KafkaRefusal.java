@@ -5,9 +5,7 @@ import com.rtcusage.failure.Failures;
 import com.rtcusage.failure.KafkaUnavailableException;
 import com.rtcusage.failure.Refusal;
 import com.rtcusage.flow.FlowNames;
-import com.rtcusage.pricing.PricedUsage;
-import com.rtcusage.sweep.SweepGate;
-import com.rtcusage.sweep.SweepListener;
+import com.rtcusage.stop.SweepGate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,12 +31,14 @@ import org.springframework.stereotype.Component;
  * sweep stops sending requests, one ERROR line per sweep names the cause and the topic, readiness
  * (health contributor {@code kafkaRefusal}) is DOWN with the reason, and the gauge
  * {@code rtc_usage_kafka_refused} is 1 with the counter {@code rtc_usage_kafka_refusals_total}
- * (topic, reason) counting each sweep it stopped. The next acknowledged record clears it all, and
- * so does the time of the next scheduled sweep, which tries again: with leader election only a
- * ready pod may lead, so a pod kept unready until a sweep succeeds would never sweep again.
+ * (topic, reason) counting each sweep it stopped. The refusal lasts while the sweep gate is closed
+ * for it: the next sweep's start clears it, and so does the time of the next scheduled sweep, which
+ * tries again (with leader election only a ready pod may lead, so a pod kept unready until a sweep
+ * succeeds would never sweep again). Records of other apps Kafka acknowledges after the refusal were
+ * in flight before it and clear nothing.
  */
 @Component(FlowNames.KAFKA_REFUSAL)
-public class KafkaRefusal implements HealthIndicator, SweepListener {
+public class KafkaRefusal implements HealthIndicator {
 
     static final String REFUSED = "rtc_usage.kafka.refused";
     static final String REFUSALS = "rtc_usage.kafka.refusals";
@@ -78,7 +78,7 @@ public class KafkaRefusal implements HealthIndicator, SweepListener {
      */
     public void refused(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        Optional<Refusal> named = failures.refusal(exchange);
+        Optional<Refusal> named = failures.refusal(exchange);   // classified once, read from the exchange
         if (named.isEmpty()) {
             throw new KafkaUnavailableException("gave up waiting for Kafka", failure);
         }
@@ -93,10 +93,10 @@ public class KafkaRefusal implements HealthIndicator, SweepListener {
         }
     }
 
-    /** The refusal in force: from the last one until Kafka acknowledges a record or the next sweep is due. */
+    /** The refusal in force: from the last one until the next sweep starts or is due. */
     public Optional<Refusal> current() {
         Refusal refusal = current.get();
-        if (refusal != null && !clock.instant().isBefore(retryAt)) {
+        if (refusal != null && (!gate.isClosedFor(SweepGate.Reason.KAFKA_REFUSED) || !clock.instant().isBefore(retryAt))) {
             current.compareAndSet(refusal, null);
             return Optional.empty();
         }
@@ -111,15 +111,5 @@ public class KafkaRefusal implements HealthIndicator, SweepListener {
         }
         return Health.down().withDetail("reason", refusal.code()).withDetail("topic", refusal.topic())
                 .withDetail("detail", refusal.detail()).build();
-    }
-
-    @Override
-    public void published(PricedUsage usage) {
-        current.set(null);
-    }
-
-    @Override
-    public void deadLettered(String account, String appId, String reason) {
-        current.set(null);
     }
 }

@@ -4,9 +4,7 @@ import com.rtcusage.config.RtcUsageProperties;
 import com.rtcusage.failure.Failures;
 import com.rtcusage.failure.KafkaUnavailableException;
 import com.rtcusage.flow.FlowNames;
-import com.rtcusage.pricing.PricedUsage;
-import com.rtcusage.sweep.SweepGate;
-import com.rtcusage.sweep.SweepListener;
+import com.rtcusage.stop.SweepGate;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -26,7 +24,7 @@ import org.springframework.stereotype.Component;
  * which tests may hold still.
  */
 @Component(FlowNames.KAFKA_WAIT)
-public class KafkaWait implements SweepListener {
+public class KafkaWait {
 
     /** No outage since Kafka last answered. */
     static final long NONE = Long.MIN_VALUE;
@@ -90,18 +88,8 @@ public class KafkaWait implements SweepListener {
         }
     }
 
-    /** Kafka answered: an outage, if there was one, is over. */
+    /** Kafka acknowledged a record or dead letter (told by the sweep's report): an outage, if there was one, is over. */
     public void answered() {
         outageSince.set(NONE);
-    }
-
-    @Override
-    public void published(PricedUsage usage) {
-        answered();
-    }
-
-    @Override
-    public void deadLettered(String account, String appId, String reason) {
-        answered();
     }
 }

@@ -1,13 +1,18 @@
 package com.rtcusage.publish;
 
 import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.failure.Failures;
 import com.rtcusage.failure.KafkaRefusedException;
+import com.rtcusage.failure.MissingTopics;
 import com.rtcusage.flow.FlowNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Body;
 import org.apache.camel.Headers;
@@ -16,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,10 +31,11 @@ import org.springframework.stereotype.Component;
  * it is sent. Sent anyway, the broker's refusal would reach the service only at the producer's
  * delivery timeout (2 minutes by default), after a flood of split-and-retry warnings; here it is
  * named at once and stops the sweep as any refusal does. The limits are asked once per sweep, as an
- * operator may raise them between sweeps.
+ * operator may raise them between sweeps; the same answer says which topic the brokers do not have,
+ * remembered for {@link Failures} ({@link MissingTopics}), so no failure's classification asks Kafka.
  */
 @Component(FlowNames.RECORD_SIZE_LIMIT)
-public class RecordSizeLimit {
+public class RecordSizeLimit implements MissingTopics {
 
     /** A one-record batch adds at most this to key and value: the batch header (61) and the record's varints, at their longest (so a record may be judged up to 64 bytes larger than it is). */
     static final int BATCH_OVERHEAD = 97;
@@ -42,6 +49,7 @@ public class RecordSizeLimit {
     private final String usageTopic;
     private final String deadLetterTopic;
     private volatile Map<String, Integer> limits = Map.of();
+    private volatile Set<String> missing = Set.of();
 
     public RecordSizeLimit(KafkaClients clients, RtcUsageProperties properties) {
         this.clients = clients;
@@ -49,11 +57,15 @@ public class RecordSizeLimit {
         this.deadLetterTopic = properties.kafka().deadLetterTopic();
     }
 
-    /** Asks the topics' limits; what Kafka does not say now stays as last known (none: unchecked). */
+    /**
+     * Asks the topics' limits, and learns which topics the brokers do not have; a limit Kafka does
+     * not say now stays as last known (none: unchecked).
+     */
     public void learn() {
         Admin admin = clients.admin();
         try {
             Map<String, Integer> learned = new HashMap<>(limits);
+            Set<String> absent = new HashSet<>();
             List<ConfigResource> topics = List.of(new ConfigResource(ConfigResource.Type.TOPIC, usageTopic),
                     new ConfigResource(ConfigResource.Type.TOPIC, deadLetterTopic));
             admin.describeConfigs(topics).values().forEach((topic, config) -> {
@@ -62,6 +74,11 @@ public class RecordSizeLimit {
                     if (limit != null && limit.value() != null) {
                         learned.put(topic.name(), Integer.parseInt(limit.value()));
                     }
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                        absent.add(topic.name());
+                    }
+                    LOG.debug("max.message.bytes of topic {} unknown this sweep: {}", topic.name(), e.getCause().toString());
                 } catch (Exception unknown) {
                     LOG.debug("max.message.bytes of topic {} unknown this sweep: {}", topic.name(), unknown.toString());
                     if (unknown instanceof InterruptedException) {
@@ -70,9 +87,16 @@ public class RecordSizeLimit {
                 }
             });
             limits = Map.copyOf(learned);
+            missing = Set.copyOf(absent);
         } finally {
             admin.close(CLOSE_TIMEOUT);
         }
+    }
+
+    /** True when the brokers said at the start of this sweep that they have no such topic. */
+    @Override
+    public boolean isMissing(String topic) {
+        return missing.contains(topic);
     }
 
     /** Throws a RecordTooLarge refusal when a usage record would not fit its topic. */

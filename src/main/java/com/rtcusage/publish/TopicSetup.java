@@ -3,7 +3,6 @@ package com.rtcusage.publish;
 import com.rtcusage.config.RtcUsageProperties;
 import com.rtcusage.failure.Failures;
 import com.rtcusage.failure.KafkaRefusedException;
-import com.rtcusage.failure.MissingTopics;
 import com.rtcusage.failure.Refusal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,12 +35,11 @@ import org.springframework.stereotype.Component;
  * topics are checked, never changed.
  */
 @Component
-public class TopicSetup implements MissingTopics {
+public class TopicSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final long WAIT_SECONDS = 30;
-    private static final long ASK_SECONDS = 5;
     /** Replicas a topic gets at most when the factor is left to the cluster's size. */
     private static final int MAX_AUTOMATIC_FACTOR = 3;
 
@@ -88,25 +86,6 @@ public class TopicSetup implements MissingTopics {
             }
         } finally {
             admin.close(CLOSE_TIMEOUT); // bounded: while Kafka is away the default close would wait another minute
-        }
-    }
-
-    /** True only when a broker answered that it has no such topic. */
-    @Override
-    public boolean isMissing(String topic) {
-        Admin admin = clients.admin();
-        try {
-            admin.describeTopics(List.of(topic)).allTopicNames().get(ASK_SECONDS, TimeUnit.SECONDS);
-            return false;
-        } catch (ExecutionException e) {
-            return e.getCause() instanceof UnknownTopicOrPartitionException;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (TimeoutException | RuntimeException e) {
-            return false;
-        } finally {
-            admin.close(CLOSE_TIMEOUT);
         }
     }
 

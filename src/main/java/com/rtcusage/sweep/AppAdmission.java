@@ -1,6 +1,7 @@
 package com.rtcusage.sweep;
 
 import com.rtcusage.flow.FlowNames;
+import com.rtcusage.stop.SweepGate;
 import com.rtcusage.usage.AccountSweep;
 import com.rtcusage.usage.UsageRequest;
 import java.util.Iterator;
@@ -9,7 +10,8 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,10 @@ import org.springframework.stereotype.Component;
  * of exchanges for up to a minute, most of its heap. The split asks for the next app on a thread
  * of its own per account ({@code sweepAppThreads}), which waits here while the account is full;
  * once the sweep is stopped nobody waits, the rest are let in to meet the closed gate.
+ * <p>
+ * An app's room is given back when its exchange completes, however it ends (answered,
+ * dead-lettered, failed, or ended by Camel's {@code stop} at the closed gate, which skips any
+ * {@code doFinally}). No route step has to pair with the one that took it.
  */
 @Component(FlowNames.APP_ADMISSION)
 public class AppAdmission {
@@ -27,7 +33,8 @@ public class AppAdmission {
     static final int APPS_IN_FLOW = 8;
 
     private final SweepGate gate;
-    private final Map<String, Semaphore> inFlow = new ConcurrentHashMap<>();
+    /** Apps handed out with room taken, until their exchange has {@link #entered} the flow. */
+    private final Map<UsageRequest, Semaphore> admittedTo = new ConcurrentHashMap<>();
 
     public AppAdmission(SweepGate gate) {
         this.gate = gate;
@@ -35,8 +42,7 @@ public class AppAdmission {
 
     /** The account's requests, each handed out once the account has room for it. */
     public Iterator<UsageRequest> admitted(AccountSweep sweep) {
-        Semaphore room = new Semaphore(APPS_IN_FLOW);
-        inFlow.put(sweep.account(), room);   // sweeps never overlap: this sweep's room
+        Semaphore room = new Semaphore(APPS_IN_FLOW);   // this sweep's room: a late release never reaches the next one's
         Iterator<UsageRequest> requests = sweep.requests().iterator();
         return new Iterator<>() {
             @Override
@@ -49,29 +55,46 @@ public class AppAdmission {
                 if (!requests.hasNext()) {
                     throw new NoSuchElementException();
                 }
-                waitForRoom(room);
-                return requests.next();
+                boolean roomTaken = waitForRoom(room);
+                UsageRequest request = requests.next();
+                if (roomTaken) {
+                    admittedTo.put(request, room);
+                }
+                return request;
             }
         };
     }
 
-    /** An app of this account has left the flow, done or failed. */
-    public void left(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request) {
-        Semaphore room = inFlow.get(request.account());
-        if (room != null) {
-            room.release();
-        }
+    /**
+     * The first step of an app's exchange: from now on its exchange gives back, when it completes
+     * on whatever path, the room it took in its account.
+     */
+    public void entered(Exchange app) {
+        Semaphore room = admittedTo.remove(app.getMessage().getBody(UsageRequest.class));
+        app.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                // Not the departure: DeparturePacing.sent clears a ThreadLocal of the thread it runs
+                // on, which at completion may be between another request's hand-over and its send.
+                if (room != null) {
+                    room.release();
+                }
+            }
+        });
     }
 
-    private void waitForRoom(Semaphore room) {
+    /** True once room was taken; false when the sweep was stopped meanwhile (nothing to give back). */
+    private boolean waitForRoom(Semaphore room) {
         try {
             while (!room.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                 if (gate.isClosed()) {
-                    return;   // stopped: no request leaves any more, the rest only pass the gate
+                    return false;   // stopped: no request leaves any more, the rest only pass the gate
                 }
             }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -2,13 +2,14 @@ package com.rtcusage.sweep;
 
 import com.rtcusage.flow.FlowNames;
 import com.rtcusage.publish.TopicReadBack;
+import com.rtcusage.stop.SweepGate;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.StartupListener;
+import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.cluster.CamelClusterView;
-import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.support.cluster.ClusterServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

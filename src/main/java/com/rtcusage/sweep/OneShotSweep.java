@@ -2,6 +2,7 @@ package com.rtcusage.sweep;
 
 import com.rtcusage.flow.FlowNames;
 import com.rtcusage.publish.KafkaRefusal;
+import com.rtcusage.stop.SweepGate;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,9 @@ import com.rtcusage.failure.FailureKind;
 import com.rtcusage.failure.Failures;
 import com.rtcusage.flow.FlowNames;
 import com.rtcusage.pricing.PricedUsage;
+import com.rtcusage.publish.KafkaWait;
 import com.rtcusage.publish.RecordBatch;
+import com.rtcusage.stop.SweepGate;
 import com.rtcusage.usage.AccountSweep;
 import com.rtcusage.usage.UsageAnswer;
 import com.rtcusage.usage.UsageRequest;
@@ -38,6 +40,8 @@ public class SweepReport {
 
     private final List<SweepListener> listeners;
     private final SweepGate gate;
+    private final Failures failures;
+    private final KafkaWait kafkaWait;
     private final AtomicLong appsSkipped = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
@@ -50,14 +54,16 @@ public class SweepReport {
     private volatile long startedNanos;
     private volatile int appsPlanned;
 
-    public SweepReport(List<SweepListener> listeners, SweepGate gate) {
+    public SweepReport(List<SweepListener> listeners, SweepGate gate, Failures failures, KafkaWait kafkaWait) {
         this.listeners = listeners;
         this.gate = gate;
+        this.failures = failures;
+        this.kafkaWait = kafkaWait;
     }
 
     /** A new sweep: a refusal of Kafka that stopped the last one is tried again. */
     public void start(List<AccountSweep> plan) {
-        gate.open(SweepGate.Reason.KAFKA_REFUSED);
+        gate.sweepStarts();
         startedNanos = System.nanoTime();
         appsSkipped.set(0);
         requests.set(0);
@@ -70,19 +76,6 @@ public class SweepReport {
         unexpectedApps.clear();
         appsPlanned = plan.stream().mapToInt(account -> account.requests().size()).sum();
         listeners.forEach(listener -> listener.started(plan));
-    }
-
-    /**
-     * Whether the next app's request may leave: false once the sweep was stopped (Kafka refused,
-     * leadership lost, shutdown), and such apps are counted as skipped.
-     */
-    public boolean admits(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request) {
-        if (gate.isOpen()) {
-            return true;
-        }
-        appsSkipped.incrementAndGet();
-        listeners.forEach(listener -> listener.notAsked(request.account(), request.appId()));
-        return false;
     }
 
     /**
@@ -123,6 +116,7 @@ public class SweepReport {
     public void published(@Header(KafkaConstants.KEY) String key,
             @ExchangeProperty(FlowNames.RECORD_BATCH) RecordBatch batch) {
         published.incrementAndGet();
+        kafkaWait.answered();
         PricedUsage usage = batch.usageOf(key);
         listeners.forEach(listener -> listener.published(usage));
     }
@@ -133,11 +127,11 @@ public class SweepReport {
     }
 
     /** Kafka acknowledged the dead letter of this request, written for the failure the exchange caught. */
-    public void deadLetter(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure) {
+    public void deadLetter(@ExchangeProperty(FlowNames.USAGE_REQUEST) UsageRequest request, Exchange exchange) {
         deadLetters.incrementAndGet();
+        kafkaWait.answered();
         failedApps.add(request.account() + "/" + request.appId());
-        Failure named = Failures.classify(failure);
+        Failure named = failures.of(exchange);
         if (named.kind() == FailureKind.UNEXPECTED) {
             unexpectedApps.add(request.account() + "/" + request.appId());
         } else if (!named.kind().isRetryable()) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rtcusage.actuator.SweepsView.AccountView;
 import com.rtcusage.actuator.SweepsView.SweepView;
-import com.rtcusage.sweep.SweepGate;
+import com.rtcusage.stop.SweepGate;
 import com.rtcusage.sweep.SweepSummary;
 import com.rtcusage.support.MovableClock;
 import com.rtcusage.usage.AccountSweep;

@@ -11,7 +11,7 @@ import com.rtcusage.sandbox.SyntheticUsage;
 import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.support.Json;
 import com.rtcusage.support.SuiteClock;
-import com.rtcusage.sweep.SweepGate;
+import com.rtcusage.stop.SweepGate;
 import com.rtcusage.sweep.SweepSummary;
 import com.rtcusage.usage.UsageWindow;
 import com.rtcusage.usage.WindowPlanner;

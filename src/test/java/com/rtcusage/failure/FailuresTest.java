@@ -1,5 +1,7 @@
 package com.rtcusage.failure;
 
+import com.rtcusage.flow.FlowNames;
+import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rtcusage.config.UnreadableCredentialException;
@@ -64,23 +66,23 @@ class FailuresTest {
     void anAnswerIsClassifiedWhereverCamelWrappedIt() {
         ApiCallException unknownApp = new ApiCallException(REQUEST, 400, "InvalidParameter.NotExistAppId", null, "r-2", "{}");
 
-        assertThat(Failures.classify(new RuntimeCamelException(unknownApp)))
+        assertThat(new Failures().classify(new RuntimeCamelException(unknownApp)))
                 .isEqualTo(new Failure(FailureKind.API_REJECTED, "InvalidParameter.NotExistAppId"));
     }
 
     @Test
     void noAnswerGetsALocalReason() {
-        assertThat(Failures.classify(new SocketTimeoutException("Read timed out")))
+        assertThat(new Failures().classify(new SocketTimeoutException("Read timed out")))
                 .isEqualTo(new Failure(FailureKind.API_TIMEOUT, "Timeout"));
-        assertThat(Failures.classify(new ConnectException("Connection refused")))
+        assertThat(new Failures().classify(new ConnectException("Connection refused")))
                 .isEqualTo(new Failure(FailureKind.API_CONNECTION_FAILED, "ConnectionFailed"));
-        assertThat(Failures.classify(new NoHttpResponseException("127.0.0.1 failed to respond")))
+        assertThat(new Failures().classify(new NoHttpResponseException("127.0.0.1 failed to respond")))
                 .isEqualTo(new Failure(FailureKind.API_CONNECTION_FAILED, "ConnectionFailed"));
-        assertThat(Failures.classify(new TimeoutException("Expiring 3 record(s)")))
+        assertThat(new Failures().classify(new TimeoutException("Expiring 3 record(s)")))
                 .isEqualTo(new Failure(FailureKind.KAFKA_UNAVAILABLE, "KafkaUnavailable"));
-        assertThat(Failures.classify(new KafkaUnavailableException("cannot read back", new IllegalStateException())))
+        assertThat(new Failures().classify(new KafkaUnavailableException("cannot read back", new IllegalStateException())))
                 .isEqualTo(new Failure(FailureKind.KAFKA_UNAVAILABLE, "KafkaUnavailable"));
-        assertThat(Failures.classify(new IllegalStateException("bug")))
+        assertThat(new Failures().classify(new IllegalStateException("bug")))
                 .isEqualTo(new Failure(FailureKind.UNEXPECTED, "Unexpected"));
     }
 
@@ -118,7 +120,7 @@ class FailuresTest {
         assertThat(Failures.isSessionTokenRefused(null)).as("a first attempt").isFalse();
         assertThat(failures.isRetryableApiCall(unreadable)).isFalse();
         assertThat(failures.isDeadLetteredAtOnce(unreadable)).isTrue();
-        assertThat(Failures.classify(unreadable.getException()))
+        assertThat(failures.classify(unreadable.getException()))
                 .isEqualTo(new Failure(FailureKind.CREDENTIALS_UNREADABLE, "CredentialsUnreadable"));
     }
 
@@ -159,7 +161,8 @@ class FailuresTest {
         exchange.setProperty(Exchange.TO_ENDPOINT, "kafka://rtc.usage.daily?batchWithIndividualHeaders=true");
         Failures failures = new Failures();
 
-        assertThat(Failures.classify(exchange.getException())).isEqualTo(new Failure(FailureKind.KAFKA_REFUSED, code));
+        assertThat(new Failures().classify(exchange.getException())).extracting(Failure::kind, Failure::code)
+                .containsExactly(FailureKind.KAFKA_REFUSED, code);
         assertThat(failures.isKafkaRefused(exchange)).isTrue();
         assertThat(failures.isKafkaOutage(exchange)).as("not waited for").isFalse();
         assertThat(failures.isRetryableApiCall(exchange) || failures.isDeadLetteredAtOnce(exchange)).isFalse();
@@ -180,20 +183,38 @@ class FailuresTest {
         Exchange exchange = failed(new RuntimeCamelException(new ExecutionException(kafka)));
         Failures failures = new Failures();
 
-        assertThat(Failures.classify(exchange.getException()).kind()).isEqualTo(FailureKind.KAFKA_UNAVAILABLE);
+        assertThat(new Failures().classify(exchange.getException()).kind()).isEqualTo(FailureKind.KAFKA_UNAVAILABLE);
         assertThat(failures.isKafkaOutage(exchange)).isTrue();
         assertThat(failures.isKafkaRefused(exchange)).isFalse();
     }
 
     @Test
     void aProducerWaitingForItsTopicIsRefusedOnlyWhenTheBrokersSayItIsMissing() {
-        Exchange waiting = failed(new TimeoutException("Topic rtc.usage.daily not present in metadata after 2000 ms."));
+        TimeoutException waiting = new TimeoutException("Topic rtc.usage.daily not present in metadata after 2000 ms.");
+        Failures missing = new Failures(topic -> topic.equals("rtc.usage.daily"));
 
-        assertThat(new Failures(topic -> topic.equals("rtc.usage.daily")).refusal(waiting)).get()
+        assertThat(missing.refusal(failed(waiting))).get()
                 .isEqualTo(new Refusal("rtc.usage.daily", "TopicMissing", "the topic does not exist"));
-        assertThat(new Failures(topic -> topic.equals("rtc.usage.daily")).isKafkaOutage(waiting)).isFalse();
-        assertThat(new Failures(topic -> false).isKafkaRefused(waiting)).as("brokers away: waited for").isFalse();
-        assertThat(new Failures(topic -> false).isKafkaOutage(waiting)).isTrue();
+        assertThat(missing.classify(waiting).kind()).as("by exception alone, the same").isEqualTo(FailureKind.KAFKA_REFUSED);
+        assertThat(missing.isKafkaOutage(failed(waiting))).isFalse();
+        assertThat(new Failures(topic -> false).isKafkaRefused(failed(waiting))).as("brokers away: waited for").isFalse();
+        assertThat(new Failures(topic -> false).isKafkaOutage(failed(waiting))).isTrue();
+    }
+
+    @Test
+    void aFailureIsClassifiedOnceAndTravelsWithItsExchangeUntilAnotherOneReplacesIt() {
+        AtomicInteger asked = new AtomicInteger();
+        Failures failures = new Failures(topic -> asked.incrementAndGet() > 0);
+        Exchange exchange = failed(new TimeoutException("Topic rtc.usage.daily not present in metadata after 2000 ms."));
+
+        assertThat(failures.isKafkaFailure(exchange)).isTrue();
+        assertThat(failures.isKafkaRefused(exchange)).isTrue();
+        assertThat(failures.refusal(exchange)).isPresent();
+        assertThat(exchange.getProperty(FlowNames.FAILURE)).as("carried by the exchange").isNotNull();
+        assertThat(asked).as("classified once").hasValue(1);
+
+        exchange.setException(new SocketTimeoutException("Read timed out"));
+        assertThat(failures.of(exchange).kind()).as("a retry that failed otherwise").isEqualTo(FailureKind.API_TIMEOUT);
     }
 
     @Test

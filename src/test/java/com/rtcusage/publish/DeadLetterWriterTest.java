@@ -1,5 +1,9 @@
 package com.rtcusage.publish;
 
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.Exchange;
+import com.rtcusage.failure.Failures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,13 +30,13 @@ class DeadLetterWriterTest {
     private static final Instant NOW = Instant.parse("2026-11-26T03:00:01.500Z");
     private static final UsageRequest REQUEST = new UsageRequest("prod", "661e543cf");
     private static final UsageWindow WINDOW = WindowPlanner.plan(NOW, 30);
-    private final DeadLetterWriter writer = new DeadLetterWriter(null, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final DeadLetterWriter writer = new DeadLetterWriter(null, new Failures(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void anApiRefusalCarriesItsCodeRequestIdAndBody() throws Exception {
         ApiCallException refused = new ApiCallException(REQUEST, 400, "InvalidParameter.NotExistAppId", "no app", "r-9", "{\"x\":1}");
         Map<String, Object> headers = new HashMap<>();
-        JsonNode letter = WireJson.MAPPER.readTree(writer.write(REQUEST, WINDOW, new RuntimeCamelException(refused), 1, headers));
+        JsonNode letter = WireJson.MAPPER.readTree(write(new RuntimeCamelException(refused), 1, headers));
 
         assertThat(headers).containsEntry(KafkaConstants.KEY, "661e543cf");
         assertThat(letter.toString()).isEqualTo("""
@@ -44,7 +48,7 @@ class DeadLetterWriterTest {
     @Test
     void noAnswerIsNamedByItsLocalReasonAndCountsItsAttempts() throws Exception {
         JsonNode letter = WireJson.MAPPER.readTree(
-                writer.write(REQUEST, WINDOW, new SocketTimeoutException("Read timed out"), 5, new HashMap<>()));
+                write(new SocketTimeoutException("Read timed out"), 5, new HashMap<>()));
 
         assertThat(letter.get("errorCode").asText()).isEqualTo("Timeout");
         assertThat(letter.get("httpStatus").isNull()).isTrue();
@@ -56,7 +60,7 @@ class DeadLetterWriterTest {
     void anUnprocessableDayCarriesTheEntryItself() throws Exception {
         UsageEntry entry = new UsageEntry(REQUEST, "r-3", NOW, WireJson.MAPPER.readTree("{\"Audio\":-1}"));
         JsonNode letter = WireJson.MAPPER.readTree(
-                writer.write(REQUEST, WINDOW, new UnprocessableEntryException(entry, "has Audio = -1"), 1, new HashMap<>()));
+                write(new UnprocessableEntryException(entry, "has Audio = -1"), 1, new HashMap<>()));
 
         assertThat(letter.get("errorCode").asText()).isEqualTo("UnprocessableEntry");
         assertThat(letter.get("httpStatus").asInt()).isEqualTo(200);
@@ -68,7 +72,7 @@ class DeadLetterWriterTest {
     void aLargeBodyIsCutToItsFirst64KibWithoutSplittingACharacter() throws Exception {
         String body = "é".repeat(40_000);   // 80,000 bytes of UTF-8, two per character
         ApiCallException huge = new ApiCallException(REQUEST, 200, "UnreadableResponse", "too large", null, body);
-        JsonNode letter = WireJson.MAPPER.readTree(writer.write(REQUEST, WINDOW, huge, 5, new HashMap<>()));
+        JsonNode letter = WireJson.MAPPER.readTree(write(huge, 5, new HashMap<>()));
 
         String kept = letter.get("body").asText();
         assertThat(kept.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(DeadLetterWriter.MAX_BODY_BYTES);
@@ -82,10 +86,17 @@ class DeadLetterWriterTest {
         String note = "x".repeat(200_000);
         UsageEntry entry = new UsageEntry(REQUEST, "r-4", NOW, WireJson.MAPPER.readTree("{\"Audio\":-1,\"Note\":\"" + note + "\"}"));
         JsonNode letter = WireJson.MAPPER.readTree(
-                writer.write(REQUEST, WINDOW, new UnprocessableEntryException(entry, "has Audio = -1"), 1, new HashMap<>()));
+                write(new UnprocessableEntryException(entry, "has Audio = -1"), 1, new HashMap<>()));
 
         String kept = letter.get("body").asText();
         assertThat(kept.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(DeadLetterWriter.MAX_BODY_BYTES);
         assertThat(kept).startsWith("{\"Audio\":-1,\"Note\":\"xxx");
+    }
+
+    /** Writes the dead letter of an exchange that caught {@code failure}. */
+    private String write(Throwable failure, int attempts, Map<String, Object> headers) throws Exception {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
+        return writer.write(REQUEST, WINDOW, failure, attempts, headers, exchange);
     }
 }

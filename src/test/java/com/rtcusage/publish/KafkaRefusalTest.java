@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rtcusage.failure.Failures;
 import com.rtcusage.failure.KafkaUnavailableException;
+import com.rtcusage.stop.SweepGate;
 import com.rtcusage.support.MovableClock;
-import com.rtcusage.sweep.SweepGate;
+import com.rtcusage.sweep.SweepListener;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
 
-/** What a refusal turns on, and what turns it off again: an acknowledged record, or the next scheduled sweep. */
+/** What a refusal turns on, and what turns it off again: the next sweep's start, or the next scheduled sweep's time. */
 class KafkaRefusalTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T03:00:00Z")); // 11:00 in Beijing
@@ -47,15 +48,25 @@ class KafkaRefusalTest {
         assertThat(registry.get("rtc_usage.kafka.refused").gauge().value()).isZero();
     }
 
+    /**
+     * Issue 20 #6: records of other apps still in flight when Kafka refused are acknowledged
+     * afterwards; they cleared the refusal within milliseconds, so gauge and readiness flapped and
+     * the alert (for: 1m) might never fire. Only the next sweep's start clears it.
+     */
     @Test
-    void anAcknowledgedRecordClearsIt() throws Exception {
+    void recordsAcknowledgedAfterTheRefusalDoNotClearItTheNextSweepDoes() throws Exception {
         KafkaRefusal refusal = new KafkaRefusal(new Failures(), gate, registry, "0 20 0/6 * * ?", ZoneId.of("Asia/Shanghai"), clock);
         refusal.refused(failed(new RecordTooLargeException("The message is 2000 bytes")));
 
-        refusal.deadLettered("prod", "app-1", "Timeout");
+        assertThat(refusal).as("nothing an acknowledgement could call").isNotInstanceOf(SweepListener.class);
+        assertThat(refusal.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(registry.get("rtc_usage.kafka.refused").gauge().value()).isEqualTo(1.0);
+
+        gate.sweepStarts();
 
         assertThat(refusal.current()).isEmpty();
         assertThat(refusal.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(registry.get("rtc_usage.kafka.refused").gauge().value()).isZero();
     }
 
     @Test

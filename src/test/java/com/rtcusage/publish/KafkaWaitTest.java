@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rtcusage.failure.Failures;
 import com.rtcusage.failure.KafkaUnavailableException;
-import com.rtcusage.sweep.SweepGate;
+import com.rtcusage.stop.SweepGate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package com.rtcusage.sweep;
 
+import com.rtcusage.stop.SweepGate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

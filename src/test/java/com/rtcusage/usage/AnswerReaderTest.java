@@ -69,7 +69,7 @@ class AnswerReaderTest {
         CountingStream body = new CountingStream(huge);
 
         assertThatThrownBy(() -> reader.read(body, 200, REQUEST)).isInstanceOfSatisfying(ApiCallException.class, e -> {
-            assertThat(Failures.classify(e).kind()).isEqualTo(FailureKind.API_UNREADABLE);
+            assertThat(new Failures().classify(e).kind()).isEqualTo(FailureKind.API_UNREADABLE);
             assertThat(e.errorMessage()).contains("larger than 1048576 bytes");
         });
         assertThat(body.read).isEqualTo(AnswerReader.MAX_ANSWER_BYTES + 1);
@@ -88,7 +88,7 @@ class AnswerReaderTest {
             assertThat(e.requestId()).isEqualTo("r-2");
             assertThat(e.body()).isEqualTo(body);
             assertThat(e.getMessage()).contains("app-1", "r-2", "InvalidParameter.NotExistAppId");
-            assertThat(Failures.classify(e).kind()).isEqualTo(FailureKind.API_REJECTED);
+            assertThat(new Failures().classify(e).kind()).isEqualTo(FailureKind.API_REJECTED);
         });
     }
 
@@ -96,10 +96,10 @@ class AnswerReaderTest {
     void whatIsNoAnswerIsUnreadable() {
         for (String body : new String[] {"<html>bad gateway</html>", "", "[1,2]", "{\"Result\":{}}"}) {
             assertThatThrownBy(() -> reader.read(stream(body), 200, REQUEST)).as(body).isInstanceOfSatisfying(ApiCallException.class,
-                    e -> assertThat(Failures.classify(e).kind()).isEqualTo(FailureKind.API_UNREADABLE));
+                    e -> assertThat(new Failures().classify(e).kind()).isEqualTo(FailureKind.API_UNREADABLE));
         }
         assertThatThrownBy(() -> reader.read(stream("<html>bad gateway</html>"), 502, REQUEST)).isInstanceOfSatisfying(
-                ApiCallException.class, e -> assertThat(Failures.classify(e).kind()).isEqualTo(FailureKind.API_SERVER_ERROR));
+                ApiCallException.class, e -> assertThat(new Failures().classify(e).kind()).isEqualTo(FailureKind.API_SERVER_ERROR));
     }
 
     private static InputStream stream(String body) {

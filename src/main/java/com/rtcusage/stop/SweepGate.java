@@ -1,21 +1,26 @@
-package com.rtcusage.sweep;
+package com.rtcusage.stop;
 
 import com.rtcusage.flow.FlowNames;
+import com.rtcusage.usage.DeparturePacing;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the running sweep may send its next ListUsages request. Closed when Kafka refuses for
- * good (until the next sweep tries again), when a one-shot run has waited for an unreachable Kafka
- * as long as it may (for good: the run ends), when this instance loses the Lease (until it gains it
- * again) and when the service shuts down (for good). A closed gate lets the requests already
- * answered be published; it only keeps new ones from leaving.
+ * The one owner of "the sweep stops": whether the running sweep may send its next ListUsages
+ * request, and why not. Closed when Kafka refuses for good (until the next sweep starts), when a
+ * one-shot run has waited for an unreachable Kafka as long as it may (for good: the run ends), when
+ * this instance loses the Lease (until it gains it again) and when the service shuts down (for
+ * good). Whoever learns one of these tells the gate; everything that waits or sends asks it or is
+ * told by it: requests queued for their departure are let go at once ({@link
+ * DeparturePacing#releaseWaiting()}), a retry's back-off ends ({@link RetryBackOff}), and
+ * call-list-usages sends nothing more. A closed gate lets what was answered be published.
  */
 @Component(FlowNames.SWEEP_GATE)
 public class SweepGate {
@@ -41,6 +46,16 @@ public class SweepGate {
     private final Set<Reason> closed = EnumSet.noneOf(Reason.class);
     private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
 
+    /** A gate with nothing to let go when it closes but what registers with {@link #onClose}. */
+    public SweepGate() {
+    }
+
+    /** The service's gate: a stop lets the requests waiting for their departure go at once, to meet it. */
+    @Autowired
+    public SweepGate(DeparturePacing departures) {
+        onClose(departures::releaseWaiting);
+    }
+
     /** Runs {@code action} each time the gate closes for a new reason. */
     public void onClose(Runnable action) {
         onClose.add(action);
@@ -56,6 +71,11 @@ public class SweepGate {
         return !isOpen();
     }
 
+    /** True while the gate is closed for this reason (perhaps for others too). */
+    public synchronized boolean isClosedFor(Reason reason) {
+        return closed.contains(reason);
+    }
+
     /** The first reason the gate is closed for, if it is. */
     public synchronized Optional<Reason> closedFor() {
         return closed.stream().findFirst();
@@ -63,7 +83,7 @@ public class SweepGate {
 
     /**
      * Closes the gate; true when it was not closed for this reason yet. Then tells whoever asked
-     * (requests waiting for their departure are let go, to meet the closed gate at once).
+     * (requests waiting for their departure or a back-off are let go, to meet the closed gate at once).
      */
     public boolean close(Reason reason) {
         boolean changed;
@@ -74,6 +94,11 @@ public class SweepGate {
             onClose.forEach(Runnable::run);
         }
         return changed;
+    }
+
+    /** A new sweep starts: a refusal of Kafka that stopped the last one is tried again. */
+    public void sweepStarts() {
+        open(Reason.KAFKA_REFUSED);
     }
 
     /**
