@@ -1,6 +1,6 @@
 package com.rtcusage.sweep;
 
-import com.rtcusage.usage.DeparturePacing;
+import com.rtcusage.api.DeparturePacing;
 import org.springframework.stereotype.Component;
 
 /**

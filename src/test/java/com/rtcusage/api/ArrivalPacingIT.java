@@ -1,4 +1,4 @@
-package com.rtcusage.usage;
+package com.rtcusage.api;
 
 import static com.rtcusage.support.RateLimitAssertions.assertAtMostTwoPerSecondPerAccount;
 import static com.rtcusage.support.RateLimitAssertions.floorRatio;
