@@ -8,7 +8,7 @@ package com.rtcusage.api;
  */
 public record Departure(long id, String account, int slot, long generation, long dueNanos, boolean released) {
 
-    static Departure released(long id, String account) {
+    static Departure none(long id, String account) {
         return new Departure(id, account, -1, -1, 0, true);
     }
 }

@@ -189,7 +189,7 @@ public class DeparturePacing {
         synchronized void releaseWaiting() {
             while (!waiting.isEmpty()) {
                 CompletableFuture<Departure> released = waiting.pollFirst();
-                Departure none = Departure.released(ids.incrementAndGet(), name);
+                Departure none = Departure.none(ids.incrementAndGet(), name);
                 threads.execute(() -> released.complete(none));
             }
         }

@@ -118,7 +118,8 @@ record PaceState(List<Slot> slots, long marginNanos, long configuredMarginNanos,
 
     private PaceState refused() {
         long raised = Math.max(2 * marginNanos, marginNanos + TimeUnit.MILLISECONDS.toNanos(LEAST_RAISE_MILLIS));
-        return new PaceState(slots, Math.min(MAX_MARGIN_NANOS, raised), configuredMarginNanos, true);
+        long most = Math.max(MAX_MARGIN_NANOS, configuredMarginNanos);   // never below what was configured
+        return new PaceState(slots, Math.min(most, raised), configuredMarginNanos, true);
     }
 
     private long due(int slot) {

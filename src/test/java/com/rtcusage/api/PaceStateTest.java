@@ -116,6 +116,15 @@ class PaceStateTest {
     }
 
     @Test
+    void aConfiguredMarginOverOneSecondIsNeverLowered() {
+        state = PaceState.initial(2, 1500 * MS, at(0));
+        PaceDecision.Leave first = leave(0);
+        depart(first, 0);
+        state = state.answered(first.slot(), first.generation(), at(40), 429);
+        assertThat(state.marginNanos()).isEqualTo(1500 * MS);
+    }
+
+    @Test
     void eachCleanSweepHalvesWhatA429AddedToTheMargin() {
         PaceDecision.Leave first = leave(0);
         depart(first, 0);
