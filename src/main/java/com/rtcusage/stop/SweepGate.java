@@ -1,7 +1,7 @@
 package com.rtcusage.stop;
 
 import com.rtcusage.flow.FlowNames;
-import com.rtcusage.usage.DeparturePacing;
+import com.rtcusage.api.DeparturePacing;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;

@@ -6,8 +6,8 @@ import com.rtcusage.sandbox.UsageSandbox;
 import com.rtcusage.stop.SweepGate;
 import com.rtcusage.support.FixedTime;
 import com.rtcusage.support.PipelineTest;
-import com.rtcusage.usage.DeparturePacing.Departure;
-import com.rtcusage.usage.DeparturePacing;
+import com.rtcusage.api.Departure;
+import com.rtcusage.api.DeparturePacing;
 import com.rtcusage.usage.UsageRequest;
 import java.time.Duration;
 import java.util.List;
@@ -86,8 +86,8 @@ class StoppedAppsGiveBackIT {
         };
         camel.getManagementStrategy().addEventNotifier(stops);
         UsageRequest elsewhere = new UsageRequest("giveback", "held-by-the-test");
-        List<Departure> held = List.of(departures.departure(elsewhere).get(10, TimeUnit.SECONDS),
-                departures.departure(elsewhere).get(10, TimeUnit.SECONDS));   // granted, never on the wire: the slots stay taken
+        List<Departure> held = List.of(departures.departure(elsewhere, null).get(10, TimeUnit.SECONDS),
+                departures.departure(elsewhere, null).get(10, TimeUnit.SECONDS));   // granted, never on the wire: the slots stay taken
         try {
             CompletableFuture<SweepSummary> stoppedSweep = producer.asyncRequestBody(FlowNames.SWEEP, null, SweepSummary.class);
             await("the account's 8 apps in the flow wait for their departure").atMost(Duration.ofSeconds(30))

@@ -5,9 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rtcusage.publish.DeadLetterWriter;
+import com.rtcusage.api.AnswerBounds;
 import com.rtcusage.support.Json;
+import com.rtcusage.api.AnswerBounds;
 import com.rtcusage.support.LocalService;
+import com.rtcusage.api.AnswerBounds;
 import com.rtcusage.support.MovableClock;
+import com.rtcusage.api.AnswerBounds;
 import com.rtcusage.support.TopicReader;
 import com.rtcusage.sweep.OneShotSweep;
 import com.rtcusage.sweep.SweepSummary;

@@ -1,12 +1,9 @@
-package com.rtcusage.usage;
+package com.rtcusage.api;
 
 import com.rtcusage.config.RtcUsageProperties;
 import com.rtcusage.flow.FlowNames;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.http.HttpComponent;
-import org.apache.camel.spi.ComponentCustomizer;
-import org.apache.hc.client5.http.impl.ChainElement;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,21 +30,5 @@ public class DepartureThreads {
     ScheduledExecutorService apiCallThreads(CamelContext camel, RtcUsageProperties properties) {
         return camel.getExecutorServiceManager().newScheduledThreadPool(this, "ApiCall",
                 requestsInFlight(properties.accounts().size(), properties.rateLimit().requestsPerSecond()));
-    }
-
-    /**
-     * The HTTP client holds each request until its departure is due, once it has a connection
-     * (opened, TLS done) and before it writes; and tells the pacing when the request has been flushed.
-     * Outermost, it bounds each answer's size and time (the component takes one configurer only).
-     */
-    @Bean
-    ComponentCustomizer departureOnTheWire(DeparturePacing pacing, AnswerBounds answerBounds) {
-        return ComponentCustomizer.builder(HttpComponent.class).build(http -> http.setHttpClientConfigurer(client -> client
-                .addExecInterceptorFirst("rtc-usage-answer-bounds", answerBounds)
-                .addExecInterceptorAfter(ChainElement.CONNECT.name(), "rtc-usage-departure", (request, scope, chain) -> {
-                    pacing.holdUntilDue();
-                    return chain.proceed(request, scope);
-                })
-                .setRequestExecutor(new OnTheWireRequestExecutor(pacing::onTheWire))));
     }
 }

@@ -1,6 +1,7 @@
-package com.rtcusage.usage;
+package com.rtcusage.api;
 
 import com.rtcusage.config.RtcUsageProperties;
+import com.rtcusage.usage.AnswerReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;

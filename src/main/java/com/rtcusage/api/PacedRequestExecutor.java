@@ -1,4 +1,4 @@
-package com.rtcusage.usage;
+package com.rtcusage.api;
 
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -6,6 +6,7 @@ import javax.net.ssl.SSLSession;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.EndpointDetails;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.ProtocolVersion;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
@@ -16,38 +17,51 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The HTTP client's request executor, telling {@code onTheWire} each time a request has been
- * flushed to its socket: the earliest moment the request can be said to have left. The client has
- * no callback of its own after the write (its stream listener fires before the flush), so the
- * connection it writes through is wrapped for the length of one exchange.
+ * Where the pace meets the wire, the only place: the HTTP client's request executor, run once the
+ * client has a connection (opened, TLS done) and before it writes. It takes the departure the
+ * request carries in {@value DeparturePacing#DEPARTURE_HEADER} (and removes that header, which is
+ * not signed, so it never leaves the JVM), refuses a request that holds no granted departure, holds
+ * the request until its departure is due, tells the pace when it has been flushed (the client has no
+ * callback of its own after the write: its stream listener fires before the flush) and when its
+ * answer's header arrived, with the status.
  */
-final class OnTheWireRequestExecutor extends HttpRequestExecutor {
+final class PacedRequestExecutor extends HttpRequestExecutor {
 
-    private final Runnable onTheWire;
+    private final DeparturePacing pacing;
 
-    OnTheWireRequestExecutor(Runnable onTheWire) {
-        this.onTheWire = onTheWire;
+    PacedRequestExecutor(DeparturePacing pacing) {
+        this.pacing = pacing;
     }
 
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, HttpClientConnection connection,
             HttpResponseInformationCallback informationCallback, HttpContext context) throws IOException, HttpException {
-        return super.execute(request, new FlushReporting(connection), informationCallback, context);
+        Header carried = request.getFirstHeader(DeparturePacing.DEPARTURE_HEADER);
+        request.removeHeaders(DeparturePacing.DEPARTURE_HEADER);
+        Departure departure = pacing.inHand(carried == null ? null : carried.getValue())
+                .orElseThrow(() -> new UnpacedRequestException(request.getMethod() + " " + request.getRequestUri()));
+        pacing.holdUntilDue(departure);
+        ClassicHttpResponse response = super.execute(request, new FlushReporting(connection, departure),
+                informationCallback, context);
+        pacing.answered(departure, response.getCode());
+        return response;
     }
 
     /** Passes everything on; after a flush, reports it. */
     private final class FlushReporting implements HttpClientConnection {
 
         private final HttpClientConnection connection;
+        private final Departure departure;
 
-        FlushReporting(HttpClientConnection connection) {
+        FlushReporting(HttpClientConnection connection, Departure departure) {
             this.connection = connection;
+            this.departure = departure;
         }
 
         @Override
         public void flush() throws IOException {
             connection.flush();
-            onTheWire.run();
+            pacing.onTheWire(departure);
         }
 
         @Override

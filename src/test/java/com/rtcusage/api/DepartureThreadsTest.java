@@ -1,4 +1,4 @@
-package com.rtcusage.usage;
+package com.rtcusage.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
