@@ -91,13 +91,10 @@ public class AppCheck {
 
     /** The API's code and message when it gave them, else the local reason a dead letter would carry. */
     private String failure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ApiCallException answer) {
-                return answer.errorCode() + ": " + (answer.errorMessage() == null ? "(no message)" : answer.errorMessage())
+        return Failures.causeOf(failure, ApiCallException.class)
+                .map(answer -> answer.errorCode() + ": " + (answer.errorMessage() == null ? "(no message)" : answer.errorMessage())
                         + " (HTTP " + answer.httpStatus()
-                        + (answer.requestId() == null ? "" : ", RequestId " + answer.requestId()) + ")";
-            }
-        }
-        return failures.classify(failure).code() + ": " + failure.getMessage();
+                        + (answer.requestId() == null ? "" : ", RequestId " + answer.requestId()) + ")")
+                .orElseGet(() -> failures.classify(failure).code() + ": " + failure.getMessage());
     }
 }

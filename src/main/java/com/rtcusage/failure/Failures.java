@@ -195,12 +195,19 @@ public class Failures {
 
     /** The attempt before this one was refused for its STS session token: read the token file again before signing. */
     public static boolean isSessionTokenRefused(Throwable previousAttempt) {
-        for (Throwable cause = previousAttempt; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ApiCallException answer) {
-                return ofAnswer(answer.httpStatus(), answer.errorCode()).kind() == FailureKind.API_SESSION_TOKEN_REFUSED;
+        return causeOf(previousAttempt, ApiCallException.class)
+                .map(answer -> ofAnswer(answer.httpStatus(), answer.errorCode()).kind() == FailureKind.API_SESSION_TOKEN_REFUSED)
+                .orElse(false);
+    }
+
+    /** The first cause of this type, wherever Camel or a client wrapped it. */
+    public static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** Kafka away for a while: the failing step waits for it. */

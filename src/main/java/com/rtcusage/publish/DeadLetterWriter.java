@@ -57,12 +57,12 @@ public class DeadLetterWriter {
         DeadLetter.Window window = new DeadLetter.Window(
                 UsageWindow.RFC_3339.format(asked.start()), UsageWindow.RFC_3339.format(asked.end()));
         String failedAt = RecordWriter.TIMESTAMP.format(clock.instant());
-        ApiCallException api = cause(failure, ApiCallException.class);
+        ApiCallException api = Failures.causeOf(failure, ApiCallException.class).orElse(null);
         if (api != null) {
             return new DeadLetter(request.account(), request.appId(), window, api.httpStatus(), api.errorCode(),
                     api.errorMessage(), api.requestId(), attempts, failedAt, firstBytes(api.body()));
         }
-        UnprocessableEntryException entry = cause(failure, UnprocessableEntryException.class);
+        UnprocessableEntryException entry = Failures.causeOf(failure, UnprocessableEntryException.class).orElse(null);
         if (entry != null) {
             return new DeadLetter(request.account(), request.appId(), window, 200, named.code(),
                     entry.getMessage(), entry.entry().requestId(), attempts, failedAt, firstBytes(entry.entry().entry().toString()));
@@ -99,14 +99,5 @@ public class DeadLetterWriter {
             root = root.getCause();
         }
         return root;
-    }
-
-    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }
