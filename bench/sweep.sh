@@ -5,7 +5,8 @@
 # Prints per sweep: wall time, the API floor (APPS-1)/2 s and the ratio, requests per app and
 # records per second (priced and checked against Kafka's content; of them published and acked);
 # then 429s, JVM start to first request, resident memory at the end, and the JVM's CPU seconds
-# per 1,000 app-days of each sweep after the first (warm; the sandbox runs in the same JVM).
+# per 1,000 app-days: of the first sweep counted from JVM start (cold), and of each later sweep
+# (warm; the sandbox runs in the same JVM).
 #   usage: bench/sweep.sh APPS [ACCOUNTS] [--key=value ...]   (extra keys go to the service)
 #   env:   BENCH_BROKERS=host:port  use a running broker instead of starting one
 #          BENCH_LOG=file           keep the service's log
@@ -137,6 +138,9 @@ grep -o "Sweep \(complete\|INCOMPLETE\) in [0-9.]* s.*" "$log" | head -"$sweeps"
            NR, line, s, f, (f > 0 ? s / f : 0), r / (n * a), (p + u) / s, p / s }'
 echo "429s=$throttled jvm-start-to-first-request=${first}ms rss-after-last-sweep=$((rss_kib / 1024))MiB"
 hz=$(getconf CLK_TCK)
+# Cold: the JVM's CPU from its start to the first sweep's summary, start-up and JIT included.
+awk -v t="${cpu_at[1]:-0}" -v hz="$hz" -v d="$((apps * accounts * 30))" \
+  'BEGIN { printf "cpu sweep 1 (cold, from JVM start): %.2f s, %.3f s per 1000 app-days\n", t / hz, t / hz / d * 1000 }'
 for ((k = 2; k <= sweeps; k++)); do
   # the 5 s cron gap before sweep k is idle but for GC and timers; it is counted in
   awk -v t="$(( ${cpu_at[$k]:-0} - ${cpu_at[$((k - 1))]:-0} ))" -v hz="$hz" -v d="$((apps * accounts * 30))" -v k="$k" \

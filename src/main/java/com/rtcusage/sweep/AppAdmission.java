@@ -74,8 +74,7 @@ public class AppAdmission {
         app.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                // Not the departure: DeparturePacing.sent clears a ThreadLocal of the thread it runs
-                // on, which at completion may be between another request's hand-over and its send.
+                // Only the room: the departure has its own on-completion (DeparturePacing.departure).
                 if (room != null) {
                     room.release();
                 }
