@@ -32,8 +32,10 @@ import static org.awaitility.Awaitility.await;
  * still gives back its room in the account. Here the account's two departure slots are held
  * elsewhere, so the 8 apps the account lets into the flow all wait for their departure; the Lease
  * is lost, the 8 are let go to meet the closed gate and stopped there, and the Lease comes back at
- * once, with 4 apps still to hand out. Before, the 8 stopped apps kept their room: the rest waited
- * for it for ever, the sweep never ended and every later sweep was turned away.
+ * once, with 24 apps still to hand out. Before, the 8 stopped apps kept their room: the rest waited
+ * for it for ever, the sweep never ended and every later sweep was turned away. (A stopped sweep hands
+ * out one app per 100 ms without room, so with only 4 left, as this test first had, they were all out
+ * before the Lease came back and the old code passed too; with 24 it times out on the first sweep.)
  */
 @PipelineTest
 @Import(FixedTime.class)
@@ -43,13 +45,13 @@ import static org.awaitility.Awaitility.await;
         "rtc-usage.accounts[0].name=giveback",
         "rtc-usage.accounts[0].access-key-id=AKLTgivebacktest00000000000000001",
         "rtc-usage.accounts[0].secret-access-key=give-back-secret",
-        "rtc-usage.accounts[0].app-ids=g1,g2,g3,g4,g5,g6,g7,g8,g9,g10,g11,g12",
+        "rtc-usage.accounts[0].app-ids=g1,g2,g3,g4,g5,g6,g7,g8,g9,g10,g11,g12,g13,g14,g15,g16,g17,g18,g19,g20,g21,g22,g23,g24,g25,g26,g27,g28,g29,g30,g31,g32",
         "sandbox.accounts[0].access-key-id=AKLTgivebacktest00000000000000001",
         "sandbox.accounts[0].secret-access-key=give-back-secret",
-        "sandbox.accounts[0].app-ids=g1,g2,g3,g4,g5,g6,g7,g8,g9,g10,g11,g12"})
+        "sandbox.accounts[0].app-ids=g1,g2,g3,g4,g5,g6,g7,g8,g9,g10,g11,g12,g13,g14,g15,g16,g17,g18,g19,g20,g21,g22,g23,g24,g25,g26,g27,g28,g29,g30,g31,g32"})
 class StoppedAppsGiveBackIT {
 
-    private static final int APPS = 12;
+    private static final int APPS = 32;
 
     @Autowired
     ProducerTemplate producer;
