@@ -157,8 +157,8 @@ public class DeparturePacing {
         update(departure, state -> state.answered(departure.slot(), departure.generation(), nanoTime.getAsLong(), status));
     }
 
-    /** The margin now in force for the account (for tests and the docs' figures). */
-    long marginNanos(String account) {
+    /** The arrival margin now in force for the account: the configured one until a 429 raises it. */
+    public long marginNanos(String account) {
         Account paced = byAccount.get(account);
         return paced == null ? marginNanos : paced.state().marginNanos();
     }

@@ -133,6 +133,9 @@ class MonitoringSeriesIT {
                         assertThat(scrape.sum("rtc_usage_api_pacing_wait_seconds_sum", "account", "good")).isGreaterThan(1.0)),
                 Map.entry("rtc_usage_api_pacing_wait_seconds_max", samples ->
                         assertThat(scrape.sum("rtc_usage_api_pacing_wait_seconds_max", "account", "good")).isGreaterThan(0.3)),
+                // The 429 of the first sweep doubled one account's margin (0.16 s); the clean second sweep brought it half way back.
+                Map.entry("rtc_usage_api_arrival_margin_seconds", samples -> assertThat(samples).extracting(Sample::value)
+                        .containsExactlyInAnyOrder(0.08, 0.12)),
                 Map.entry("rtc_usage_records_published_total", samples -> {
                     assertThat(scrape.sum("rtc_usage_records_published_total", "account", "good")).isEqualTo(4);
                     assertThat(scrape.series("rtc_usage_records_published_total", "account", "stale-key"))

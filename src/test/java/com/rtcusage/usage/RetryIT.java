@@ -1,6 +1,7 @@
 package com.rtcusage.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static com.rtcusage.support.RateLimitAssertions.assertAtMostTwoPerSecondPerAccount;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +14,7 @@ import com.rtcusage.support.PipelineTest;
 import com.rtcusage.support.RecordSchemas;
 import com.rtcusage.support.TopicReader;
 import com.rtcusage.sweep.SweepSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,9 @@ class RetryIT {
     @Autowired
     UsageSandbox sandbox;
 
+    @Autowired
+    MeterRegistry registry;
+
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
@@ -82,8 +87,9 @@ class RetryIT {
     }
 
     @Test
-    void throttledAnswersAreRetried() {
+    void throttledAnswersAreRetriedAndRaiseTheAccountsMargin() {
         sandbox.faults(SandboxFaults.none().withThrottleNext(2));
+        double marginBefore = arrivalMargin();
 
         SweepSummary summary = producer.requestBody("direct:sweep", null, SweepSummary.class);
 
@@ -91,6 +97,13 @@ class RetryIT {
         assertThat(sandbox.requests()).filteredOn(request -> request.status() == 429).hasSize(2);
         assertEveryAppEndedWith200();
         assertAtMostTwoPerSecondPerAccount(sandbox.requests());
+        // Each 429 doubles the margin, and a sweep with one does not bring it back.
+        assertThat(marginBefore).isGreaterThanOrEqualTo(0.080);
+        assertThat(arrivalMargin()).isEqualTo(Math.min(1.0, 4 * marginBefore), within(1e-9));
+    }
+
+    private double arrivalMargin() {
+        return registry.get("rtc_usage.api.arrival.margin").tag("account", "solo").gauge().value();
     }
 
     @Test
